@@ -1,0 +1,13 @@
+import type { HandlerTable } from './context.js';
+import { systemHandlers } from './system.js';
+import { unitHandlers } from './units.js';
+import { peopleHandlers } from './people.js';
+import { demoHandlers } from './demo.js';
+
+/** The one handler table; every transport serves exactly this. */
+export const handlers = {
+  ...systemHandlers,
+  ...unitHandlers,
+  ...peopleHandlers,
+  ...demoHandlers,
+} satisfies HandlerTable;

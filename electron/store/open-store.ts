@@ -1,0 +1,74 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { migrate } from '../../shared/db/migrate.js';
+import { officeMigrations } from '../../shared/db/migrations/index.js';
+import type { Database } from '../../shared/db/port.js';
+import { createDispatcher, type Dispatch } from '../handlers/dispatch.js';
+import { handlers } from '../handlers/index.js';
+import { lockDataFolder, type DataLock } from './data-lock.js';
+import { EventHub, consoleLogger, noDurability, type DurabilitySink, type Logger, type StoreDeps } from './deps.js';
+import { openPGlite } from './pglite-database.js';
+import { SessionStore } from './sessions.js';
+import { WriteQueue } from './write-queue.js';
+
+export interface StoreOptions {
+  /** Folder holding the database (in `db/`) and its lock; omit for in-memory (tests). */
+  dataDir?: string;
+  /** An already-open database (PostgreSQL in tests); the store will not lock or close-manage it beyond close(). */
+  database?: Database;
+  clock?: () => Date;
+  logger?: Logger;
+  durability?: DurabilitySink;
+}
+
+export interface Store {
+  dispatch: Dispatch;
+  events: EventHub;
+  deps: StoreDeps;
+  close(): Promise<void>;
+}
+
+/**
+ * The office store's composition root: lock the folder, open PGlite, run
+ * migrations, build the handler context. Runs in the store process (an
+ * Electron utilityProcess, or a worker_thread under tests and the web build),
+ * never on a thread that paints windows.
+ */
+export async function openStore(options: StoreOptions = {}): Promise<Store> {
+  const logger = options.logger ?? consoleLogger('store');
+  let lock: DataLock | null = null;
+  let db: Database;
+  if (options.database) {
+    db = options.database;
+  } else if (options.dataDir) {
+    lock = lockDataFolder(options.dataDir);
+    try {
+      db = await openPGlite({ dataDir: join(options.dataDir, 'db') });
+    } catch (error) {
+      lock.release();
+      throw error;
+    }
+  } else {
+    db = await openPGlite();
+  }
+  const started = performance.now();
+  const report = await migrate(db, officeMigrations);
+  if (report.applied.length > 0) logger.info('migrations applied', { applied: report.applied, ms: Math.round(performance.now() - started) });
+
+  const events = new EventHub();
+  const clock = options.clock ?? (() => new Date());
+  const deps: StoreDeps = { db, clock, newId: randomUUID, durability: options.durability ?? noDurability, events, logger };
+  const sessions = new SessionStore(clock);
+  const writes = new WriteQueue();
+  const dispatch = createDispatcher({ handlers, deps, sessions, writes });
+  return {
+    dispatch,
+    events,
+    deps,
+    async close() {
+      await writes.drain();
+      await db.close();
+      lock?.release();
+    },
+  };
+}

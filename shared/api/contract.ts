@@ -1,0 +1,34 @@
+/**
+ * The one API contract. Every transport (IPC, HTTP, in-process) serves this
+ * table and nothing else; reads and writes are kept in separate maps.
+ * Features add their maps here.
+ */
+import type { InputOf, OutputOf } from './define.js';
+import { systemCommands, systemQueries } from './methods/system.js';
+import { unitCommands, unitQueries } from './methods/units.js';
+import { peopleCommands, peopleQueries } from './methods/people.js';
+
+export const queries = {
+  ...systemQueries,
+  ...unitQueries,
+  ...peopleQueries,
+};
+
+export const commands = {
+  ...systemCommands,
+  ...unitCommands,
+  ...peopleCommands,
+};
+
+export const contract = { ...queries, ...commands };
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type QueryName = keyof typeof queries;
+export type CommandName = keyof typeof commands;
+export type Input<M extends MethodName> = InputOf<Contract[M]>;
+export type Output<M extends MethodName> = OutputOf<Contract[M]>;
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}

@@ -1,0 +1,10 @@
+import type { Migration } from '../migrate.js';
+import { migration0001 } from './0001_foundation.js';
+
+/**
+ * Every migration, in order. Numbering ranges keep features apart:
+ * 0001–0099 foundation, 0100–0199 durability, 0200–0299 sync and hub,
+ * 0300–0399 plans, 0400–0499 awards and certificates. Hub-only tables are
+ * in `hubMigrations` (sync feature).
+ */
+export const officeMigrations: readonly Migration[] = [migration0001];

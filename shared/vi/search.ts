@@ -1,0 +1,29 @@
+/**
+ * Search that ignores diacritics and case. NFD splits toned letters into
+ * base + marks (ư → u + horn, ế → e + circumflex + acute), the marks are
+ * dropped, and đ/Đ, which do not decompose, map to d. NFC and NFD input
+ * fold to the same key.
+ */
+export function foldVietnamese(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/gu, '')
+    .replace(/[đĐ]/gu, 'd')
+    .toLowerCase()
+    .replace(/\s+/gu, ' ')
+    .trim();
+}
+
+/** Every word of the query must appear in the text, diacritics and case ignored. */
+export function matchesSearch(text: string, query: string): boolean {
+  const words = foldVietnamese(query).split(' ').filter(Boolean);
+  if (words.length === 0) return true;
+  const hay = foldVietnamese(text);
+  return words.every((w) => hay.includes(w));
+}
+
+/** Same test against a key already folded (stored beside the row). */
+export function matchesFoldedKey(foldedKey: string, query: string): boolean {
+  const words = foldVietnamese(query).split(' ').filter(Boolean);
+  return words.every((w) => foldedKey.includes(w));
+}
