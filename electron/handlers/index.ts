@@ -3,6 +3,7 @@ import { systemHandlers } from './system.js';
 import { unitHandlers } from './units.js';
 import { peopleHandlers } from './people.js';
 import { demoHandlers } from './demo.js';
+import { draftHandlers } from './drafts.js';
 
 /** The one handler table; every transport serves exactly this. */
 export const handlers = {
@@ -10,4 +11,5 @@ export const handlers = {
   ...unitHandlers,
   ...peopleHandlers,
   ...demoHandlers,
+  ...draftHandlers,
 } satisfies HandlerTable;

@@ -1,6 +1,7 @@
 import type { Database } from '../../shared/db/port.js';
 import type { StoreEvent } from '../../shared/api/envelope.js';
 import type { Change } from './mutation.js';
+import type { DraftFiles } from './draft-files.js';
 
 /** Where committed changes go before the write is acknowledged (the durability journal plugs in here). */
 export interface DurabilitySink {
@@ -25,6 +26,10 @@ export interface StoreDeps {
   durability: DurabilitySink;
   events: EventSink;
   logger: Logger;
+  /** Draft mirror outside the browser profile. */
+  drafts: DraftFiles;
+  /** The store's data folder; null for an in-memory store (tests). */
+  dataDir: string | null;
 }
 
 export const noDurability: DurabilitySink = { committed: async () => undefined };

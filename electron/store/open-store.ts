@@ -8,6 +8,7 @@ import { handlers } from '../handlers/index.js';
 import { lockDataFolder, type DataLock } from './data-lock.js';
 import { EventHub, consoleLogger, noDurability, type DurabilitySink, type Logger, type StoreDeps } from './deps.js';
 import { openPGlite } from './pglite-database.js';
+import { folderDraftFiles, memoryDraftFiles } from './draft-files.js';
 import { SessionStore } from './sessions.js';
 import { WriteQueue } from './write-queue.js';
 
@@ -57,7 +58,16 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
 
   const events = new EventHub();
   const clock = options.clock ?? (() => new Date());
-  const deps: StoreDeps = { db, clock, newId: randomUUID, durability: options.durability ?? noDurability, events, logger };
+  const deps: StoreDeps = {
+    db,
+    clock,
+    newId: randomUUID,
+    durability: options.durability ?? noDurability,
+    events,
+    logger,
+    drafts: options.dataDir ? folderDraftFiles(join(options.dataDir, 'drafts')) : memoryDraftFiles(),
+    dataDir: options.dataDir ?? null,
+  };
   const sessions = new SessionStore(clock);
   const writes = new WriteQueue();
   const dispatch = createDispatcher({ handlers, deps, sessions, writes });

@@ -7,17 +7,20 @@ import type { InputOf, OutputOf } from './define.js';
 import { systemCommands, systemQueries } from './methods/system.js';
 import { unitCommands, unitQueries } from './methods/units.js';
 import { peopleCommands, peopleQueries } from './methods/people.js';
+import { draftCommands, draftQueries } from './methods/drafts.js';
 
 export const queries = {
   ...systemQueries,
   ...unitQueries,
   ...peopleQueries,
+  ...draftQueries,
 };
 
 export const commands = {
   ...systemCommands,
   ...unitCommands,
   ...peopleCommands,
+  ...draftCommands,
 };
 
 export const contract = { ...queries, ...commands };
