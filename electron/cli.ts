@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import { openStore } from './store/open-store.js';
 import { inProcessClient } from './transports/in-process.js';
+import { DEMO_PASSWORD, DEMO_USERS } from './demo/demo-data.js';
+import { ROLE_LABELS } from '../shared/domain/users.js';
 
 /**
  * Command line for the office store. Runs PGlite on its own thread, which is
@@ -19,7 +21,8 @@ async function main(): Promise<void> {
     const store = await openStore({ dataDir });
     try {
       const result = await inProcessClient(store).call('demo.load', {});
-      process.stdout.write(`Đã nạp dữ liệu mẫu vào ${dataDir}: ${result.units} đơn vị, ${result.people} người.\nĐăng nhập: admin / thidua2025\n`);
+      const accounts = DEMO_USERS.map((u) => `  ${u.username} / ${DEMO_PASSWORD}  (${ROLE_LABELS[u.role].vi}: ${u.displayName})`).join('\n');
+      process.stdout.write(`Đã nạp dữ liệu mẫu vào ${dataDir}: ${result.units} đơn vị, ${result.people} người.\nTài khoản đăng nhập:\n${accounts}\n`);
     } finally {
       await store.close();
     }
