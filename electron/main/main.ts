@@ -1,0 +1,94 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { app, BrowserWindow, dialog, Menu, protocol, session, utilityProcess } from 'electron';
+import { contentSecurityPolicy } from '../transports/csp.js';
+import { registerStorePortBroker } from '../ipc/main-ipc.js';
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, APP_START_URL, createAppProtocolHandler } from './app-protocol.js';
+import { openFailedMessage, SHELL_TEXT } from './messages.js';
+import { createQuitGuard } from './quit-guard.js';
+import { blockRemoteRequests, denyAllPermissions, hardenWebContents } from './security.js';
+import { claimSingleInstance, focusWindow } from './single-instance.js';
+import { StoreOpenError, startStoreProcess } from './store-process.js';
+import { mainWindowOptions } from './window-options.js';
+
+/**
+ * The main process's composition root. It only creates windows and brokers
+ * ports: the store (PGlite and every handler) runs in a utilityProcess, and
+ * each window talks to it over its own MessagePort. Layout of the bundle:
+ * dist-electron/{main,preload,store-process}.cjs beside dist/renderer.
+ */
+function log(message: string, fields: Record<string, unknown> = {}): void {
+  process.stderr.write(`${JSON.stringify({ t: new Date().toISOString(), src: 'main', msg: message, ...fields })}\n`);
+}
+
+function start(): void {
+  let mainWindow: BrowserWindow | null = null;
+  if (!claimSingleInstance(app, () => mainWindow)) return;
+
+  // Before ready: the scheme must be standard and secure for 'self', fetch and module scripts to work.
+  protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+  app.enableSandbox();
+  Menu.setApplicationMenu(null);
+
+  const here = __dirname;
+  const rendererRoot = join(here, '..', 'dist', 'renderer');
+  const iconPath = join(here, '..', 'build', 'icon.png');
+  const dataDir = join(app.getPath('userData'), 'data');
+
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, (message, url) => log(message, { url })));
+  app.on('window-all-closed', () => app.quit());
+
+  void app.whenReady().then(async () => {
+    const ses = session.defaultSession;
+    denyAllPermissions(ses);
+    blockRemoteRequests(ses.webRequest, (message, url) => log(message, { url }));
+    protocol.handle(APP_SCHEME, createAppProtocolHandler({ root: rendererRoot, csp: contentSecurityPolicy() }));
+
+    const store = startStoreProcess((path, args, options) => utilityProcess.fork(path, args, options), join(here, 'store-process.cjs'), dataDir);
+    const guard = createQuitGuard(
+      () => store.close(),
+      () => app.quit(),
+      (error) => log('store close failed', { error: String(error) }),
+    );
+    app.on('before-quit', (event) => guard.onBeforeQuit(event));
+
+    try {
+      await store.ready;
+    } catch (error) {
+      const reason = error instanceof StoreOpenError ? error.reason : 'open_failed';
+      const detail = error instanceof Error ? error.message : String(error);
+      log('store failed to open', { reason, detail });
+      dialog.showErrorBox(SHELL_TEXT.openFailedTitle, openFailedMessage(reason, detail, dataDir));
+      app.quit();
+      return;
+    }
+    store.onUnexpectedExit((code) => {
+      log('store process exited unexpectedly', { code });
+      dialog.showErrorBox(SHELL_TEXT.storeStoppedTitle, SHELL_TEXT.storeStopped);
+      app.quit();
+    });
+
+    const ownWindows = new Set<number>();
+    registerStorePortBroker({
+      ownWebContentsIds: () => ownWindows,
+      connectStore: (port) => store.connect(port),
+      warn: (message, fields) => log(message, fields),
+    });
+
+    const window = new BrowserWindow(mainWindowOptions(join(here, 'preload.cjs'), existsSync(iconPath) ? iconPath : undefined));
+    mainWindow = window;
+    const contentsId = window.webContents.id;
+    ownWindows.add(contentsId);
+    window.on('closed', () => {
+      ownWindows.delete(contentsId);
+      mainWindow = null;
+    });
+    window.once('ready-to-show', () => focusWindow(window));
+    await window.loadURL(APP_START_URL);
+  }).catch((error: unknown) => {
+    log('start-up failed', { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    app.quit();
+  });
+}
+
+start();
