@@ -1,0 +1,50 @@
+import { notifications } from '@mantine/notifications';
+import { ApiError } from '../../../shared/api/errors.js';
+import { currentLanguage } from '../i18n/language.js';
+
+/** Anything with a way to mark fields (the `useForm` of ../forms/useForm.ts fits). */
+export interface FieldErrorTarget {
+  setErrors(errors: Record<string, string>): void;
+}
+
+const TITLES = {
+  vi: {
+    conflict: 'Người khác vừa lưu bản ghi này',
+    conflictHint: 'Nội dung bạn nhập vẫn còn trong biểu mẫu (và trong bản nháp). Hãy đóng biểu mẫu, mở lại để xem bản mới nhất rồi nhập lại phần thay đổi.',
+    invalid_input: 'Dữ liệu chưa hợp lệ',
+    forbidden: 'Không có quyền',
+    not_found: 'Không tìm thấy',
+    bad_file: 'Tệp không đọc được',
+    default: 'Không thực hiện được',
+  },
+  en: {
+    conflict: 'Someone else just saved this record',
+    conflictHint: 'What you typed is still in the form (and in the draft). Close the form, open it again to see the latest version, then re-enter your change.',
+    invalid_input: 'Some data is not valid',
+    forbidden: 'Not allowed',
+    not_found: 'Not found',
+    bad_file: 'The file cannot be read',
+    default: 'Could not complete the action',
+  },
+} as const;
+
+/**
+ * Shows an API error as a notification (the server's Vietnamese message) and,
+ * when a form is given, puts each `issues[].path` message on that field.
+ * Paths are the input's dotted paths ("fullName", "admin.username").
+ * Returns the field errors it set.
+ */
+export function showApiError(error: unknown, form?: FieldErrorTarget): Record<string, string> {
+  const titles = TITLES[currentLanguage()];
+  const fieldErrors: Record<string, string> = {};
+  if (error instanceof ApiError) {
+    for (const issue of error.issues ?? []) if (!(issue.path in fieldErrors)) fieldErrors[issue.path] = issue.message;
+    if (form && Object.keys(fieldErrors).length > 0) form.setErrors(fieldErrors);
+    const title = error.code in titles ? titles[error.code as keyof typeof titles] : titles.default;
+    const message = error.code === 'conflict' ? `${error.message} ${titles.conflictHint}` : error.message;
+    notifications.show({ color: error.code === 'conflict' ? 'orange' : 'red', title, message, autoClose: error.code === 'conflict' ? false : 8000 });
+  } else {
+    notifications.show({ color: 'red', title: titles.default, message: error instanceof Error ? error.message : String(error) });
+  }
+  return fieldErrors;
+}
