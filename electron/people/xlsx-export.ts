@@ -1,0 +1,49 @@
+import ExcelJS from 'exceljs';
+import { GENDER_LABELS, PERSON_STATUS_LABELS, STAFF_CATEGORY_LABELS, type Person } from '../../shared/domain/people.js';
+import { PEOPLE_COLUMNS, SHEET_LIST, type PeopleColumnKey } from './xlsx-columns.js';
+import { FONT, freezeHeader, setColumnWidths, styleHeaderRow, thinBorder } from './xlsx-style.js';
+
+/** An ISO date as an Excel date (UTC midnight, which is how exceljs maps serials). */
+function excelDate(iso: string | null): Date | null {
+  return iso ? new Date(`${iso}T00:00:00Z`) : null;
+}
+
+/**
+ * The people list as a spreadsheet: the same columns as the template (plus
+ * status), so an exported file can be edited and imported into another
+ * office. Dates are real Excel dates shown dd/mm/yyyy, so they sort.
+ */
+export async function buildPeopleWorkbook(people: Person[], unitNames: Map<string, string>): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Thi Đua';
+  const sheet = wb.addWorksheet(SHEET_LIST);
+  setColumnWidths(sheet, PEOPLE_COLUMNS.map((c) => c.width));
+  styleHeaderRow(sheet.addRow(PEOPLE_COLUMNS.map((c) => c.header)));
+
+  people.forEach((p, i) => {
+    const values: Record<PeopleColumnKey, string | number | Date | null> = {
+      stt: i + 1,
+      fullName: p.fullName,
+      gender: GENDER_LABELS[p.gender].vi,
+      birthDate: excelDate(p.birthDate),
+      position: p.position,
+      staffCategory: STAFF_CATEGORY_LABELS[p.staffCategory].vi,
+      unit: unitNames.get(p.unitId) ?? '',
+      startDate: excelDate(p.startDate),
+      status: PERSON_STATUS_LABELS[p.status].vi,
+      note: p.note,
+    };
+    const row = sheet.addRow(PEOPLE_COLUMNS.map((c) => values[c.key]));
+    row.eachCell({ includeEmpty: true }, (cell, col) => {
+      const key = PEOPLE_COLUMNS[col - 1]?.key;
+      cell.font = { name: FONT, size: 12 };
+      cell.border = thinBorder;
+      cell.alignment = { vertical: 'top', wrapText: key === 'note' || key === 'position' || key === 'unit', horizontal: key === 'stt' || key === 'birthDate' || key === 'startDate' || key === 'gender' ? 'center' : 'left' };
+      if (key === 'birthDate' || key === 'startDate') cell.numFmt = 'dd/mm/yyyy';
+    });
+  });
+
+  freezeHeader(sheet, 1);
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: PEOPLE_COLUMNS.length } };
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
