@@ -8,6 +8,8 @@ const esm = [
   ['electron/web.ts', 'dist-electron/web.mjs'],
   ['electron/cli.ts', 'dist-electron/cli.mjs'],
   ['electron/store/worker-entry.ts', 'dist-electron/store-worker.mjs'],
+  ['electron/hub.ts', 'dist-electron/hub.mjs'],
+  ['electron/sync/hub-worker-entry.ts', 'dist-electron/hub-worker.mjs'],
 ];
 const cjs = [
   ['electron/main/main.ts', 'dist-electron/main.cjs'],
