@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { contract, isMethodName } from '../../shared/api/contract.js';
 import type { CallRequest, CallResult } from '../../shared/api/envelope.js';
 import { ApiError, type FieldIssue } from '../../shared/api/errors.js';

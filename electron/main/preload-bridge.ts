@@ -1,10 +1,14 @@
 import type { ThiDuaBridge } from '../../shared/api/client.js';
 import type { CallRequest, CallResult, StoreEvent } from '../../shared/api/envelope.js';
 
-/** The renderer-side MessagePort as the preload sees it (a DOM MessagePort; typed structurally, electron/ has no DOM lib). */
+/**
+ * The renderer-side MessagePort as the preload sees it: a DOM MessagePort,
+ * typed structurally because electron/ has no DOM lib (Node's MessagePort
+ * fits too, which the tests use).
+ */
 export interface StorePortLike {
   postMessage(message: unknown): void;
-  onmessage: ((event: { data: unknown }) => void) | null;
+  addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void;
   start(): void;
 }
 
@@ -36,7 +40,7 @@ export function createBridge(requestPort: () => Promise<StorePortLike>): ThiDuaB
 
   const port = requestPort().then(
     (p) => {
-      p.onmessage = (e) => {
+      p.addEventListener('message', (e) => {
         const m = e.data;
         if (isResult(m)) {
           pending.get(m.id)?.(m.result);
@@ -50,7 +54,7 @@ export function createBridge(requestPort: () => Promise<StorePortLike>): ThiDuaB
             }
           }
         }
-      };
+      });
       p.start();
       return p;
     },
