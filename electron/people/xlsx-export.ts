@@ -1,7 +1,10 @@
 import ExcelJS from 'exceljs';
 import { GENDER_LABELS, PERSON_STATUS_LABELS, STAFF_CATEGORY_LABELS, type Person } from '../../shared/domain/people.js';
 import { PEOPLE_COLUMNS, SHEET_LIST, type PeopleColumnKey } from './xlsx-columns.js';
-import { FONT, freezeHeader, setColumnWidths, styleHeaderRow, thinBorder } from './xlsx-style.js';
+import { FONT, fitRowHeight, freezeHeader, setColumnWidths, styleHeaderRow, thinBorder } from './xlsx-style.js';
+
+const WRAPPED: ReadonlySet<PeopleColumnKey> = new Set(['fullName', 'position', 'staffCategory', 'unit', 'status', 'note']);
+const CENTRED: ReadonlySet<PeopleColumnKey> = new Set(['stt', 'gender', 'birthDate', 'startDate']);
 
 /** An ISO date as an Excel date (UTC midnight, which is how exceljs maps serials). */
 function excelDate(iso: string | null): Date | null {
@@ -17,7 +20,9 @@ export async function buildPeopleWorkbook(people: Person[], unitNames: Map<strin
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Thi Đua';
   const sheet = wb.addWorksheet(SHEET_LIST);
-  setColumnWidths(sheet, PEOPLE_COLUMNS.map((c) => c.width));
+  const widths = PEOPLE_COLUMNS.map((c) => c.width);
+  const wrapped = new Set(PEOPLE_COLUMNS.flatMap((c, i) => (WRAPPED.has(c.key) ? [i + 1] : [])));
+  setColumnWidths(sheet, widths);
   styleHeaderRow(sheet.addRow(PEOPLE_COLUMNS.map((c) => c.header)));
 
   people.forEach((p, i) => {
@@ -38,9 +43,10 @@ export async function buildPeopleWorkbook(people: Person[], unitNames: Map<strin
       const key = PEOPLE_COLUMNS[col - 1]?.key;
       cell.font = { name: FONT, size: 12 };
       cell.border = thinBorder;
-      cell.alignment = { vertical: 'top', wrapText: key === 'note' || key === 'position' || key === 'unit', horizontal: key === 'stt' || key === 'birthDate' || key === 'startDate' || key === 'gender' ? 'center' : 'left' };
+      cell.alignment = { vertical: 'top', wrapText: key !== undefined && WRAPPED.has(key), horizontal: key && CENTRED.has(key) ? 'center' : 'left' };
       if (key === 'birthDate' || key === 'startDate') cell.numFmt = 'dd/mm/yyyy';
     });
+    fitRowHeight(row, widths, wrapped);
   });
 
   freezeHeader(sheet, 1);

@@ -31,3 +31,19 @@ export function freezeHeader(sheet: Worksheet, headerRow: number): void {
   sheet.views = [{ state: 'frozen', ySplit: headerRow, xSplit: 0, activeCell: `B${headerRow + 1}` }];
   sheet.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${headerRow}:${headerRow}` };
 }
+
+/**
+ * Excel does not grow a row for wrapped text written by a program (neither
+ * does LibreOffice), so long positions and notes would be cut: estimate the
+ * lines from the column width (about 1.1 characters of Times New Roman 12 pt per width unit).
+ */
+export function fitRowHeight(row: Row, widths: readonly number[], wrapped: ReadonlySet<number>): void {
+  let lines = 1;
+  row.eachCell((cell, col) => {
+    if (!wrapped.has(col)) return;
+    const width = widths[col - 1] ?? 10;
+    const text = cell.value === null || cell.value === undefined ? '' : String(cell.value);
+    lines = Math.max(lines, Math.ceil(text.length / Math.max(1, (width - 2) * 1.1)));
+  });
+  if (lines > 1) row.height = 16 * lines;
+}

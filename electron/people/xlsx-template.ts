@@ -21,6 +21,7 @@ const GUIDE: readonly (readonly [string, string])[] = [
 function addGuideSheet(wb: ExcelJS.Workbook): void {
   const sheet = wb.addWorksheet(SHEET_GUIDE);
   setColumnWidths(sheet, [26, 90]);
+  sheet.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
   const title = sheet.addRow(['HƯỚNG DẪN NHẬP DANH SÁCH CÁN BỘ, CÔNG CHỨC']);
   sheet.mergeCells(1, 1, 1, 2);
   title.font = { name: FONT, size: 14, bold: true };
