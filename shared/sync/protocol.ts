@@ -50,10 +50,9 @@ export const bundleHeaderSchema = z.object({
   /** Per-sender message number, strictly increasing; (from, n) is never accepted twice. */
   n: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
   at: z.string().max(40),
-  /** 'gzip' for JSON bodies, 'raw' for attachment chunks (already incompressible). */
-  enc: z.enum(['gzip', 'raw']),
+  /** 'gzip' for JSON bodies, 'json' for small ones (gzip would add bytes), 'raw' for attachment chunks (already incompressible). */
+  enc: z.enum(['gzip', 'json', 'raw']),
   bodyLength: z.number().int().min(0).max(LIMITS.exchangeBytes * 8),
-  bodySha256: sha256Hex,
   /** Answer only: the request (from, n) it answers. */
   re: z.number().int().positive().optional(),
   /** Chunk messages: which blob and chunk the body is. */
@@ -190,10 +189,15 @@ export function canonicalJson(value: unknown): string {
   return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`;
 }
 
-/** The exact text an Ed25519 signature covers. The domain prefix keeps a signature from being valid in another role. */
-export function signingPayload(header: UnsignedHeader | BundleHeader): string {
+/**
+ * The exact text an Ed25519 signature covers: the header without its
+ * signature, and the SHA-256 of the body (computed by the receiver, not sent,
+ * to keep the idle check small). The domain prefix keeps a signature from
+ * being valid in another role.
+ */
+export function signingPayload(header: UnsignedHeader | BundleHeader, bodySha256: string): string {
   const { sig: _sig, ...rest } = header as BundleHeader;
-  return `thidua-sync/${PROTOCOL_VERSION}\n${canonicalJson(rest)}`;
+  return `thidua-sync/${PROTOCOL_VERSION}\n${canonicalJson(rest)}\n${bodySha256}`;
 }
 
 export function enrollSigningPayload(request: EnrollRequest | Omit<EnrollRequest, 'sig'>): string {

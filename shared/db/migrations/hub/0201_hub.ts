@@ -53,5 +53,10 @@ CREATE TABLE sync_feed (
 );
 CREATE INDEX sync_feed_audience_idx ON sync_feed(audience_unit_id, seq);
 CREATE INDEX sync_feed_owner_idx ON sync_feed(owner_unit_id, seq);
+
+-- Numbers the hub's own signed answers; the hub's outbox rows already copied into the feed.
+CREATE SEQUENCE hub_message_seq;
+CREATE TABLE hub_pump (id integer PRIMARY KEY, outbox_seq bigint NOT NULL);
+INSERT INTO hub_pump (id, outbox_seq) VALUES (1, 0);
 `,
 };

@@ -1,0 +1,560 @@
+import { hostname } from 'node:os';
+import type { Queryable } from '../../shared/db/port.js';
+import { estimateSeconds } from '../../shared/sync/chunks.js';
+import { mergeCursor } from '../../shared/sync/cursors.js';
+import {
+  LIMITS,
+  PROTOCOL_VERSION,
+  enrollSigningPayload,
+  type BlobRef,
+  type EnrollAnswer,
+  type Entry,
+  type ExchangeAnswer,
+  type ExchangeBody,
+  type SyncErrorCode,
+} from '../../shared/sync/protocol.js';
+import { isSyncedTable } from '../../shared/sync/scope.js';
+import type { StoreDeps } from '../store/deps.js';
+import type { Change } from '../store/mutation.js';
+import { ColumnTypes, upsertRow } from './apply.js';
+import { readBlob, readChunk } from './blobs.js';
+import { decodeBundle, encodeBundle, gzipJson, packJson, unpackJson, verifyBundle, type DecodedBundle } from './codec.js';
+import { SyncError } from './errors.js';
+import { HubHttpClient, errorOf, type HttpReply } from './http-client.js';
+import { generateKeys, signText } from './keys.js';
+
+/** The office's enrolment, kept in its settings table (never synced, never logged). */
+export interface DeviceSettings {
+  hubUrl: string;
+  deviceId: string;
+  unitId: string;
+  unitName: string;
+  hubUnitId: string;
+  hubName: string;
+  hubPublicKey: string;
+  publicKey: string;
+  privateKey: string;
+}
+
+export interface SyncState {
+  pushCursor: number;
+  pullCursor: number;
+  restoring: boolean;
+  lastSuccessAt: string | null;
+  lastAttemptAt: string | null;
+  lastError: { code: string; message: string } | null;
+  link: { bytesPerSecond: number; rttMs: number } | null;
+}
+
+const EMPTY_STATE: SyncState = { pushCursor: 0, pullCursor: 0, restoring: false, lastSuccessAt: null, lastAttemptAt: null, lastError: null, link: null };
+
+export interface SyncProgress {
+  phase: 'records' | 'download' | 'attachments' | 'done';
+  itemsDone: number;
+  itemsTotal: number;
+  bytesDone: number;
+  bytesTotal: number;
+}
+
+export interface SyncSummary {
+  pushed: number;
+  pulled: number;
+  chunksSent: number;
+  blobsCompleted: number;
+  bytesSent: number;
+  bytesReceived: number;
+  requests: number;
+  ms: number;
+}
+
+export interface AttachmentPolicy {
+  /** 'all': send every pending attachment; 'small': only those up to `largeBytes`; 'none': records only. */
+  mode: 'all' | 'small' | 'none';
+  largeBytes?: number;
+}
+
+/** Vietnamese for every way a sync can fail, shown as is on the Đồng bộ screen. */
+export function explainFailure(error: unknown): { code: string; message: string } {
+  if (error instanceof SyncError) return { code: error.code, message: error.message };
+  const msg = error instanceof Error ? error.message : String(error);
+  if (/ECONNREFUSED|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|EAI_AGAIN/u.test(msg)) {
+    return { code: 'offline', message: 'Không kết nối được tới trạm của tỉnh (mất mạng hoặc trạm chưa bật). Dữ liệu vẫn an toàn trên máy; phần mềm sẽ tự đồng bộ khi có mạng, hoặc hãy dùng tệp USB.' };
+  }
+  if (/timeout|ECONNRESET|socket hang up|aborted|cut|EPIPE/u.test(msg)) {
+    return { code: 'link_cut', message: 'Đường truyền bị ngắt giữa chừng. Phần đã gửi được trạm ghi nhận vẫn được giữ; lần đồng bộ sau sẽ tiếp tục từ chỗ dừng.' };
+  }
+  return { code: 'internal', message: 'Đồng bộ gặp lỗi không mong đợi; dữ liệu trên máy không bị ảnh hưởng. Hãy thử lại, nếu vẫn lỗi hãy báo cho quản trị.' };
+}
+
+async function readSetting<T>(db: Queryable, key: string): Promise<T | null> {
+  const r = await db.query<{ value: T }>('SELECT value FROM settings WHERE key = $1', [key]);
+  return r.rows[0]?.value ?? null;
+}
+
+async function writeSetting(db: Queryable, key: string, value: unknown): Promise<void> {
+  await db.query(
+    'INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()',
+    [key, JSON.stringify(value)],
+  );
+}
+
+/**
+ * The office side of sync, in the store process. One sync at a time; each
+ * step stores its cursor as soon as the hub has acknowledged it, so a cut
+ * link or a killed process resumes where it stopped.
+ */
+export class OfficeSyncAgent {
+  private readonly types = new ColumnTypes();
+  private running: Promise<SyncSummary> | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private client: HubHttpClient | null = null;
+  progress: SyncProgress | null = null;
+  linkUp: boolean | null = null;
+
+  constructor(private readonly deps: StoreDeps) {}
+
+  private get db() {
+    return this.deps.db;
+  }
+
+  async device(): Promise<DeviceSettings | null> {
+    return readSetting<DeviceSettings>(this.db, 'sync.device');
+  }
+
+  async state(): Promise<SyncState> {
+    return { ...EMPTY_STATE, ...((await readSetting<SyncState>(this.db, 'sync.state')) ?? {}) };
+  }
+
+  private async saveState(patch: Partial<SyncState>, tx: Queryable = this.db): Promise<void> {
+    const current = { ...EMPTY_STATE, ...((await readSetting<SyncState>(tx, 'sync.state')) ?? {}) };
+    await writeSetting(tx, 'sync.state', { ...current, ...patch });
+  }
+
+  /** Next message number; stored before the message leaves, so a restart never reuses one. */
+  private async nextN(): Promise<number> {
+    const r = await this.db.query<{ value: number }>(
+      "INSERT INTO settings (key, value) VALUES ('sync.n', '1'::jsonb) ON CONFLICT (key) DO UPDATE SET value = to_jsonb((settings.value::text)::bigint + 1) RETURNING value",
+    );
+    return Number(r.rows[0]?.value ?? 1);
+  }
+
+  private http(dev: DeviceSettings): HubHttpClient {
+    if (!this.client || this.client.baseUrl !== dev.hubUrl) {
+      this.client?.close();
+      this.client = new HubHttpClient(dev.hubUrl);
+    }
+    return this.client;
+  }
+
+  // ---------- enrolment ----------
+
+  async enroll(input: { hubUrl: string; code: string; deviceName?: string }): Promise<EnrollAnswer & { rebound: boolean }> {
+    const officeUnitId = await readSetting<string>(this.db, 'office_unit_id');
+    if (!officeUnitId) throw new SyncError('bad_request', 'Hãy cài đặt đơn vị (trình hướng dẫn lần đầu) trước khi đăng ký với trạm của tỉnh.');
+    const office = (await this.db.query<{ name: string }>('SELECT name FROM units WHERE id = $1', [officeUnitId])).rows[0];
+    const keys = generateKeys();
+    const unsigned = {
+      v: PROTOCOL_VERSION,
+      code: input.code,
+      publicKey: keys.publicKey,
+      deviceName: input.deviceName ?? hostname(),
+      officeUnitId,
+      officeName: office?.name ?? 'Đơn vị',
+      at: this.deps.clock().toISOString(),
+    };
+    const request = { ...unsigned, sig: signText(keys.privateKey, enrollSigningPayload(unsigned)) };
+    const client = new HubHttpClient(input.hubUrl, 30_000);
+    let reply: HttpReply;
+    try {
+      reply = await client.post('/sync/v1/enroll', Buffer.from(JSON.stringify(request)), 'application/json');
+    } finally {
+      client.close();
+    }
+    const err = errorOf(reply);
+    if (err) throw new SyncError(err.code as SyncErrorCode, err.message);
+    const answer = (reply.json as { value?: EnrollAnswer } | undefined)?.value;
+    if (reply.status !== 200 || !answer) throw new SyncError('bad_request', 'Trạm trả lời không đúng giao thức; hãy kiểm tra địa chỉ trạm.');
+    let rebound = false;
+    await this.db.transaction(async (tx) => {
+      if (answer.unitId !== officeUnitId) {
+        rebound = await this.rebind(tx, officeUnitId, answer.unitId);
+      }
+      const dev: DeviceSettings = {
+        hubUrl: input.hubUrl,
+        deviceId: answer.deviceId,
+        unitId: answer.unitId,
+        unitName: answer.unitName,
+        hubUnitId: answer.hubUnitId,
+        hubName: answer.hubName,
+        hubPublicKey: answer.hubPublicKey,
+        ...keys,
+      };
+      await writeSetting(tx, 'sync.device', dev);
+      // A new device starts its upload from its own outbox; the feed from the beginning.
+      await writeSetting(tx, 'sync.state', { ...EMPTY_STATE, restoring: answer.restore });
+    });
+    this.deps.logger.info('enrolled with hub', { deviceId: answer.deviceId, unitId: answer.unitId, restore: answer.restore });
+    return { ...answer, rebound };
+  }
+
+  /**
+   * A replaced PC: the office was set up afresh (a new local unit id), and
+   * the code re-enrols it as the unit the hub knows. Allowed only while the
+   * new install holds nothing but its set-up rows.
+   */
+  private async rebind(tx: Queryable, localUnit: string, hubUnit: string): Promise<boolean> {
+    const other = await tx.query<{ n: number }>("SELECT count(*)::int AS n FROM outbox WHERE NOT (table_name = 'units' AND row_id = $1)", [localUnit]);
+    if ((other.rows[0]?.n ?? 0) > 0) {
+      throw new SyncError(
+        'scope',
+        'Mã này để khôi phục dữ liệu cho một đơn vị đã có trên trạm, nhưng máy này đã có dữ liệu riêng. Chỉ dùng mã khôi phục trên máy mới cài đặt.',
+      );
+    }
+    await tx.query('DELETE FROM outbox');
+    await tx.query('UPDATE users SET owner_unit_id = $1', [hubUnit]);
+    await tx.query('DELETE FROM units WHERE id = $1', [localUnit]);
+    await writeSetting(tx, 'office_unit_id', hubUnit);
+    return true;
+  }
+
+  // ---------- status and estimate ----------
+
+  async pending(includeDeferred = true): Promise<{ entries: number; blobs: BlobRef[]; deferredBlobs: number }> {
+    const st = await this.state();
+    const e = await this.db.query<{ n: number }>('SELECT count(*)::int AS n FROM outbox WHERE seq > $1', [st.pushCursor]);
+    const b = await this.db.query<{ sha256: string; size: number; deferred: boolean }>(
+      'SELECT sha256, size, deferred FROM sync_blobs WHERE complete AND NOT uploaded ORDER BY created_at, sha256',
+    );
+    return {
+      entries: e.rows[0]?.n ?? 0,
+      blobs: b.rows.filter((x) => includeDeferred || !x.deferred).map((x) => ({ sha256: x.sha256, size: Number(x.size) })),
+      deferredBlobs: b.rows.filter((x) => x.deferred).length,
+    };
+  }
+
+  /** Bytes to send (records compressed as they will travel, attachments raw) and the time on the link as last measured. */
+  async estimate(): Promise<{ recordBytes: number; entries: number; attachments: { sha256: string; size: number }[]; attachmentBytes: number; seconds: number | null; link: SyncState['link'] }> {
+    const st = await this.state();
+    const r = await this.db.query<{ payload: unknown }>('SELECT payload FROM outbox WHERE seq > $1 ORDER BY seq', [st.pushCursor]);
+    const recordBytes = r.rows.length === 0 ? 0 : gzipJson(r.rows.map((x) => x.payload)).length;
+    const p = await this.pending();
+    const attachmentBytes = p.blobs.reduce((s, b) => s + b.size, 0);
+    const requests = Math.ceil(r.rows.length / LIMITS.pushBatchEntries) + 1 + p.blobs.reduce((s, b) => s + Math.ceil(b.size / (64 * 1024)), 0);
+    const seconds = st.link ? estimateSeconds(recordBytes + attachmentBytes, requests, st.link) : null;
+    return { recordBytes, entries: r.rows.length, attachments: p.blobs, attachmentBytes, seconds, link: st.link };
+  }
+
+  async setDeferred(sha256s: readonly string[], deferred: boolean): Promise<void> {
+    for (const sha of sha256s) await this.db.query('UPDATE sync_blobs SET deferred = $2 WHERE sha256 = $1', [sha, deferred]);
+  }
+
+  get isRunning(): boolean {
+    return this.running !== null;
+  }
+
+  // ---------- HTTP sync ----------
+
+  /** One full sync; a second call while one runs joins it. */
+  syncNow(policy: AttachmentPolicy = { mode: 'all' }): Promise<SyncSummary> {
+    if (this.running) return this.running;
+    this.running = this.runSync(policy).finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async message(dev: DeviceSettings, kind: 'exchange' | 'chunk', body: Buffer, enc: 'gzip' | 'json' | 'raw', blob?: { sha256: string; size: number; index: number }): Promise<{ n: number; bytes: Buffer }> {
+    const n = await this.nextN();
+    const bytes = encodeBundle(
+      { v: PROTOCOL_VERSION, kind, from: dev.deviceId, to: `hub:${dev.hubUnitId}`, unit: dev.unitId, n, at: this.deps.clock().toISOString(), enc, ...(blob ? { blob } : {}) },
+      body,
+      dev.privateKey,
+    );
+    return { n, bytes };
+  }
+
+  /** Checks a hub answer: framing, signature with the hub's key, that it is for this device and this request. */
+  private openAnswer(dev: DeviceSettings, data: Buffer, re: number | null): DecodedBundle {
+    const msg = decodeBundle(data);
+    if (msg.header.kind !== 'answer' || msg.header.from !== `hub:${dev.hubUnitId}` || msg.header.to !== dev.deviceId || msg.header.unit !== dev.unitId) {
+      throw new SyncError('wrong_recipient', 'Gói trả lời không dành cho máy này (của trạm khác hoặc đơn vị khác); không nhập gì.');
+    }
+    if (!verifyBundle(msg, dev.hubPublicKey)) {
+      throw new SyncError('bad_signature', 'Chữ ký của gói trả lời không đúng với trạm đã đăng ký: gói đã bị sửa đổi hoặc giả mạo. Không nhập gì.');
+    }
+    if (re !== null && msg.header.re !== re) throw new SyncError('bad_bundle', 'Trả lời của trạm không khớp với yêu cầu; sẽ thử lại.');
+    return msg;
+  }
+
+  private async send(dev: DeviceSettings, path: string, bytes: Buffer): Promise<HttpReply> {
+    const client = this.http(dev);
+    const started = performance.now();
+    const reply = await client.post(path, bytes, 'application/octet-stream');
+    this.linkUp = true;
+    const ms = performance.now() - started;
+    await this.measure(bytes.length + reply.body.length, ms);
+    const err = errorOf(reply);
+    if (err) throw new SyncError(err.code as SyncErrorCode, err.message, err.cursor !== undefined ? { cursor: err.cursor } : {});
+    if (reply.status !== 200) throw new SyncError('bad_request', `Trạm trả lời mã ${reply.status}; sẽ thử lại sau.`);
+    return reply;
+  }
+
+  /** Link estimate: the smallest time seen is mostly round trip; big transfers give the rate. */
+  private async measure(bytes: number, ms: number): Promise<void> {
+    const st = await this.state();
+    const link = st.link ?? { bytesPerSecond: 50_000, rttMs: ms };
+    const rttMs = Math.min(link.rttMs, ms) * 0.8 + ms * 0.2 * (ms < link.rttMs * 2 ? 1 : 0) + (ms < link.rttMs * 2 ? 0 : link.rttMs * 0.2);
+    let bytesPerSecond = link.bytesPerSecond;
+    if (bytes > 16 * 1024 && ms > rttMs) bytesPerSecond = 0.7 * link.bytesPerSecond + 0.3 * (bytes / ((ms - rttMs) / 1000));
+    await this.saveState({ link: { bytesPerSecond: Math.round(bytesPerSecond), rttMs: Math.round(rttMs) } });
+  }
+
+  private async runSync(policy: AttachmentPolicy): Promise<SyncSummary> {
+    const dev = await this.device();
+    if (!dev) throw new SyncError('unknown_device', 'Máy này chưa đăng ký với trạm của tỉnh. Hãy nhập địa chỉ trạm và mã đăng ký do Sở Tư pháp cấp.');
+    const started = performance.now();
+    const client = this.http(dev);
+    const before = { ...client.stats };
+    const summary: SyncSummary = { pushed: 0, pulled: 0, chunksSent: 0, blobsCompleted: 0, bytesSent: 0, bytesReceived: 0, requests: 0, ms: 0 };
+    await this.saveState({ lastAttemptAt: this.deps.clock().toISOString() });
+    try {
+      const pend = await this.pending(false);
+      const blobs = policy.mode === 'none' ? [] : pend.blobs.filter((b) => policy.mode === 'all' || b.size <= (policy.largeBytes ?? 1024 * 1024));
+      this.progress = { phase: 'records', itemsDone: 0, itemsTotal: pend.entries, bytesDone: 0, bytesTotal: 0 };
+      let missing: Record<string, number[]> = {};
+      let first = true;
+      for (;;) {
+        const st = await this.state();
+        const r = await this.db.query<{ seq: number; table_name: string; row_id: string; owner_unit_id: string; version: number; op: 'insert' | 'update'; payload: Record<string, unknown> }>(
+          'SELECT seq, table_name, row_id, owner_unit_id, version, op, payload FROM outbox WHERE seq > $1 ORDER BY seq LIMIT $2',
+          [st.pushCursor, LIMITS.pushBatchEntries],
+        );
+        const entries: Entry[] = r.rows.map((x) => ({ seq: Number(x.seq), table: x.table_name, id: x.row_id, owner: x.owner_unit_id, version: x.version, op: x.op, row: x.payload }));
+        const body: ExchangeBody = {
+          ...(entries.length > 0 ? { push: { after: st.pushCursor, entries } } : {}),
+          pull: { after: st.pullCursor, limit: LIMITS.pullPageEntries, includeOwn: st.restoring },
+          ...(first && blobs.length > 0 ? { blobs } : {}),
+        };
+        let answer: ExchangeAnswer;
+        let answerN: number;
+        let sender: string;
+        try {
+          const packed = packJson(body);
+          const msg = await this.message(dev, 'exchange', packed.body, packed.enc);
+          const reply = await this.send(dev, '/sync/v1/exchange', msg.bytes);
+          const opened = this.openAnswer(dev, reply.body, msg.n);
+          answer = unpackJson(opened.header.enc, opened.body) as ExchangeAnswer;
+          answerN = opened.header.n;
+          sender = opened.header.from;
+        } catch (error) {
+          if (error instanceof SyncError && error.code === 'gap' && error.cursor !== undefined) {
+            // The hub holds less than we thought (restored from a backup): resend from its cursor.
+            await this.saveState({ pushCursor: error.cursor });
+            continue;
+          }
+          throw error;
+        }
+        const pulled = await this.applyAnswer(answer, dev, sender, answerN);
+        summary.pulled += pulled.pulled;
+        if (answer.push) summary.pushed += answer.push.applied;
+        if (first && answer.missing) missing = answer.missing;
+        first = false;
+        if (this.progress) this.progress = { ...this.progress, itemsDone: this.progress.itemsDone + entries.length };
+        const pushedAll = entries.length < LIMITS.pushBatchEntries;
+        if (pushedAll && !answer.pull?.more) break;
+      }
+      if (blobs.length > 0) await this.uploadBlobs(dev, blobs, missing, summary);
+      const now = this.deps.clock().toISOString();
+      await this.saveState({ lastSuccessAt: now, lastError: null });
+      summary.ms = Math.round(performance.now() - started);
+      Object.assign(summary, { bytesSent: client.stats.bytesSent - before.bytesSent, bytesReceived: client.stats.bytesReceived - before.bytesReceived, requests: client.stats.requests - before.requests });
+      await this.log('http', 'ok', summary, null);
+      return summary;
+    } catch (error) {
+      const failure = explainFailure(error);
+      if (failure.code === 'offline') this.linkUp = false;
+      await this.saveState({ lastError: failure });
+      summary.ms = Math.round(performance.now() - started);
+      Object.assign(summary, { bytesSent: client.stats.bytesSent - before.bytesSent, bytesReceived: client.stats.bytesReceived - before.bytesReceived, requests: client.stats.requests - before.requests });
+      await this.log('http', 'failed', summary, failure);
+      throw error instanceof SyncError ? error : new SyncError('busy', failure.message);
+    } finally {
+      this.progress = null;
+    }
+  }
+
+  private async log(channel: string, outcome: string, s: SyncSummary, failure: { code: string; message: string } | null): Promise<void> {
+    await this.db.query(
+      'INSERT INTO sync_log (at, channel, outcome, bytes_sent, bytes_received, requests, ms, pushed, pulled, error_code, message) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)',
+      [this.deps.clock().toISOString(), channel, outcome, s.bytesSent, s.bytesReceived, s.requests, s.ms, s.pushed, s.pulled, failure?.code ?? null, failure?.message ?? null],
+    );
+  }
+
+  /**
+   * Applies a hub answer in one transaction: the download page (newer
+   * versions only, no outbox entry), the cursors. An answer already applied
+   * (a USB answer imported twice) changes nothing.
+   */
+  private async applyAnswer(answer: ExchangeAnswer, dev: DeviceSettings, sender: string, n: number): Promise<{ pulled: number; duplicate: boolean }> {
+    const changes: Change[] = [];
+    const applied = await this.db.transaction(async (tx) => {
+      const seen = await tx.query('INSERT INTO sync_seen (sender, n) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING n', [sender, n]);
+      if (seen.rows.length === 0) return -1;
+      const st = { ...EMPTY_STATE, ...((await readSetting<SyncState>(tx, 'sync.state')) ?? {}) };
+      const patch: Partial<SyncState> = {};
+      if (answer.push) patch.pushCursor = mergeCursor(st.pushCursor, answer.push.cursor);
+      let count = 0;
+      if (answer.pull) {
+        const entries = answer.pull.entries.filter((e) => e.seq > st.pullCursor);
+        for (const e of entries) {
+          if (e.owner !== dev.hubUnitId && e.owner !== dev.unitId) throw new SyncError('scope', 'Trạm gửi xuống bản ghi của đơn vị khác; không nhập gì. Hãy báo cho Sở Tư pháp.');
+          if (!isSyncedTable(e.table)) throw new SyncError('bad_bundle', 'Gói trả lời có dữ liệu không nhận dạng được; hãy cập nhật phần mềm.');
+        }
+        count = await this.applyEntries(tx, entries, changes);
+        patch.pullCursor = Math.max(st.pullCursor, answer.pull.cursor);
+        if (st.restoring && !answer.pull.more) patch.restoring = false;
+      }
+      await writeSetting(tx, 'sync.state', { ...st, ...patch });
+      return count;
+    });
+    if (changes.length > 0) {
+      await this.deps.durability.committed(changes);
+      this.deps.events.emit({ type: 'changed', tables: [...new Set(changes.map((c) => c.table))] });
+    }
+    return { pulled: Math.max(0, applied), duplicate: applied < 0 };
+  }
+
+  /** Feed order is not always reference order (a row's latest version moves it to the end): retry rows whose parent comes later. */
+  private async applyEntries(tx: Queryable, entries: readonly Entry[], changes: Change[]): Promise<number> {
+    let queue = [...entries];
+    let applied = 0;
+    while (queue.length > 0) {
+      const later: Entry[] = [];
+      for (const e of queue) {
+        await tx.query('SAVEPOINT sync_row');
+        try {
+          const r = await upsertRow(tx, this.types, e);
+          await tx.query('RELEASE SAVEPOINT sync_row');
+          if (r.outcome === 'applied') {
+            applied++;
+            changes.push({ table: e.table, rowId: e.id, ownerUnitId: e.owner, version: e.version, op: e.op, row: { ...e.row, id: e.id }, local: false });
+          }
+        } catch (error) {
+          await tx.query('ROLLBACK TO SAVEPOINT sync_row');
+          if ((error as { code?: string }).code === '23503') later.push(e);
+          else throw error;
+        }
+      }
+      if (later.length === queue.length) throw new SyncError('bad_bundle', 'Dữ liệu tải về tham chiếu tới bản ghi chưa có; sẽ tải lại ở lần đồng bộ sau.');
+      queue = later;
+    }
+    return applied;
+  }
+
+  private async uploadBlobs(dev: DeviceSettings, blobs: readonly BlobRef[], missing: Record<string, number[]>, summary: SyncSummary): Promise<void> {
+    const todo = blobs.map((b) => ({ ...b, missing: missing[b.sha256] ?? [] }));
+    const totalBytes = todo.reduce((s, b) => s + b.missing.length * 64 * 1024, 0);
+    this.progress = { phase: 'attachments', itemsDone: 0, itemsTotal: todo.length, bytesDone: 0, bytesTotal: totalBytes };
+    for (const b of todo) {
+      let left = b.missing;
+      for (const index of b.missing) {
+        const data = await readChunk(this.db, b.sha256, index);
+        if (!data) continue;
+        const msg = await this.message(dev, 'chunk', data, 'raw', { sha256: b.sha256, size: b.size, index });
+        const reply = await this.send(dev, '/sync/v1/chunk', msg.bytes);
+        const opened = this.openAnswer(dev, reply.body, msg.n);
+        left = (unpackJson(opened.header.enc, opened.body) as { missing: number[] }).missing;
+        summary.chunksSent++;
+        if (this.progress) this.progress = { ...this.progress, bytesDone: this.progress.bytesDone + data.length };
+      }
+      if (left.length === 0) {
+        await this.db.query('UPDATE sync_blobs SET uploaded = true WHERE sha256 = $1', [b.sha256]);
+        summary.blobsCompleted++;
+      }
+      if (this.progress) this.progress = { ...this.progress, itemsDone: this.progress.itemsDone + 1 };
+    }
+  }
+
+  /** Is the hub reachable? One small GET (no data, no signature). */
+  async probe(): Promise<boolean> {
+    const dev = await this.device();
+    if (!dev) return false;
+    try {
+      const reply = await this.http(dev).get('/health');
+      this.linkUp = reply.status === 200;
+    } catch {
+      this.linkUp = false;
+    }
+    return this.linkUp;
+  }
+
+  /** Automatic sync: when the hub becomes reachable and then at each interval. */
+  startAuto(intervalMs: number): void {
+    if (this.timer) return;
+    const tick = async () => {
+      if (this.running || !(await this.device())) return;
+      const wasUp = this.linkUp;
+      if (await this.probe()) {
+        const st = await this.state();
+        const due = !st.lastSuccessAt || wasUp === false || this.deps.clock().getTime() - new Date(st.lastSuccessAt).getTime() >= intervalMs;
+        if (due) await this.syncNow({ mode: 'small', largeBytes: 512 * 1024 }).catch(() => undefined);
+      }
+    };
+    this.timer = setInterval(() => void tick(), Math.min(intervalMs, 60_000));
+    this.timer.unref();
+    void tick();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    this.client?.close();
+    this.client = null;
+  }
+
+  // ---------- USB bundles ----------
+
+  /** A bundle with everything the hub may lack: the outbox after the acknowledged cursor, the feed request, and whole attachments. */
+  async exportBundle(opts: { attachments?: boolean } = {}): Promise<{ bytes: Buffer; entries: number; blobs: number }> {
+    const dev = await this.device();
+    if (!dev) throw new SyncError('unknown_device', 'Máy này chưa đăng ký với trạm của tỉnh; chưa thể tạo gói USB.');
+    const st = await this.state();
+    const r = await this.db.query<{ seq: number; table_name: string; row_id: string; owner_unit_id: string; version: number; op: 'insert' | 'update'; payload: Record<string, unknown> }>(
+      'SELECT seq, table_name, row_id, owner_unit_id, version, op, payload FROM outbox WHERE seq > $1 ORDER BY seq',
+      [st.pushCursor],
+    );
+    const entries: Entry[] = r.rows.map((x) => ({ seq: Number(x.seq), table: x.table_name, id: x.row_id, owner: x.owner_unit_id, version: x.version, op: x.op, row: x.payload }));
+    const blobData: { sha256: string; base64: string }[] = [];
+    if (opts.attachments !== false) {
+      for (const b of (await this.pending(true)).blobs) {
+        const data = await readBlob(this.db, b.sha256);
+        if (data) blobData.push({ sha256: b.sha256, base64: data.toString('base64') });
+      }
+    }
+    const body: ExchangeBody = {
+      ...(entries.length > 0 ? { push: { after: st.pushCursor, entries } } : {}),
+      pull: { after: st.pullCursor, limit: 1_000_000, includeOwn: st.restoring },
+      ...(blobData.length > 0 ? { blobData } : {}),
+    };
+    const packed = packJson(body);
+    const msg = await this.message(dev, 'exchange', packed.body, packed.enc);
+    await writeSetting(this.db, 'sync.lastBundle', { n: msg.n, blobs: blobData.map((b) => b.sha256) });
+    return { bytes: msg.bytes, entries: entries.length, blobs: blobData.length };
+  }
+
+  /** Imports the province's answer bundle; a bundle for another office, tampered, truncated, or already imported is refused or a no-op. */
+  async importAnswer(data: Buffer): Promise<{ pulled: number; pushedAcknowledged: number; alreadyImported: boolean }> {
+    const dev = await this.device();
+    if (!dev) throw new SyncError('unknown_device', 'Máy này chưa đăng ký với trạm của tỉnh; không nhập được gói trả lời.');
+    const opened = this.openAnswer(dev, data, null);
+    const answer = unpackJson(opened.header.enc, opened.body) as ExchangeAnswer;
+    const { pulled, duplicate } = await this.applyAnswer(answer, dev, opened.header.from, opened.header.n);
+    if (duplicate) return { pulled: 0, pushedAcknowledged: answer.push?.cursor ?? 0, alreadyImported: true };
+    if (answer.blobsStored) {
+      for (const sha of answer.blobsStored) await this.db.query('UPDATE sync_blobs SET uploaded = true WHERE sha256 = $1', [sha]);
+    }
+    await this.saveState({ lastSuccessAt: this.deps.clock().toISOString(), lastError: null });
+    await this.log('usb', 'ok', { pushed: answer.push?.applied ?? 0, pulled, chunksSent: 0, blobsCompleted: answer.blobsStored?.length ?? 0, bytesSent: 0, bytesReceived: data.length, requests: 0, ms: 0 }, null);
+    return { pulled, pushedAcknowledged: answer.push?.cursor ?? 0, alreadyImported: false };
+  }
+}
