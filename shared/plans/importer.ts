@@ -288,7 +288,7 @@ function decisionFrom(paras: readonly string[], unplaced: ImportFinding[]): { de
   }
   const titleLines = (paras[i] ?? '').split('\n');
   let j = i + 1;
-  while (j < paras.length && isUpperLine(paras[j] ?? '') && !/^QUYẾT ĐỊNH:/u.test(paras[j] ?? '')) {
+  while (j < paras.length && !/^(Căn cứ|Xét đề nghị|Theo đề nghị|QUYẾT ĐỊNH:)/u.test(paras[j] ?? '') && j < i + 5) {
     titleLines.push(...(paras[j] ?? '').split('\n'));
     j++;
   }
@@ -333,8 +333,13 @@ function decisionFrom(paras: readonly string[], unplaced: ImportFinding[]): { de
   return { decision, planStart: j, header };
 }
 
+/** The paragraphs of a source text as the importer reads them (also the side-by-side view). */
+export function sourceParagraphs(text: string): string[] {
+  return paragraphs(unglue(text));
+}
+
 export function importPlanText(text: string): ImportResult {
-  const paras = paragraphs(unglue(text));
+  const paras = sourceParagraphs(text);
   const unplaced: ImportFinding[] = [];
   const { decision, planStart, header } = decisionFrom(paras, unplaced);
 
@@ -561,7 +566,7 @@ export function importPlanText(text: string): ImportResult {
     body,
     closing,
     addressees,
-    signer: signer ?? decision?.signer ?? { form: '', authority: null, title: '', name: null, extraLines: [] },
+    signer: signer ?? decision?.signer ?? null,
   };
   return { draft, unplaced, paragraphs: paras };
 }

@@ -164,9 +164,9 @@ export const headerSchema = z.object({
 export const documentRefSchema = z.object({
   /** '' for a draft whose number is filled in at signing ("Số:    /KH-STP"). */
   number: z.string().max(20).transform((s) => s.normalize('NFC').trim()),
-  /** "KH-STP", "QĐ-BTP". */
-  symbol: requiredText('Ký hiệu', 40),
-  place: requiredText('Địa danh', 100),
+  /** "KH-STP", "QĐ-BTP"; '' only for texts without one (a launch call, seed 003): the rules require it for own plans. */
+  symbol: z.string().max(40, { error: 'Ký hiệu: dài quá 40 ký tự.' }).transform((s) => s.normalize('NFC').replace(/\s+/gu, '')),
+  place: z.string().max(100, { error: 'Địa danh: dài quá 100 ký tự.' }).transform((s) => s.normalize('NFC').trim()),
   date: dateRefSchema,
 });
 export type DocumentRef = z.infer<typeof documentRefSchema>;
@@ -214,7 +214,8 @@ export const planContentSchema = z.object({
   body: z.array(blockSchema),
   closing: multilineText('Đoạn kết', 5000),
   addressees: z.array(requiredText('Nơi nhận', 500)),
-  signer: signerSchema,
+  /** Null only for texts that carry no signature block (seed 003); own plans need one. */
+  signer: signerSchema.nullable(),
 });
 export type PlanContent = z.infer<typeof planContentSchema>;
 export type PlanContentInput = z.input<typeof planContentSchema>;

@@ -32,18 +32,21 @@ export function validatePlan(p: PlanContent, mode: ValidationMode): PlanIssue[] 
     if (isImpossible(d)) add(path, `${what}: ngày “${dateLabel(d)}” không có thật.`);
   };
 
+  if (p.ref.symbol === '') add('ref.symbol', 'Ký hiệu văn bản: không được để trống (ví dụ KH-STP).');
+  if (p.ref.place === '') add('ref.place', 'Địa danh: không được để trống.');
+  if (!p.signer) add('signer', 'Người ký: phải có chức danh người ký.');
   // Mandatory fields the schema cannot express as "non-empty" because drafts may leave them blank.
   if (mode === 'issue') {
     if (p.ref.number === '') add('ref.number', 'Số văn bản: phải có khi ban hành.');
     else if (!/^\d{1,6}$/u.test(p.ref.number)) add('ref.number', 'Số văn bản: chỉ gồm chữ số (ví dụ 05, 70).');
     if (p.ref.date.precision !== 'day' || p.ref.date.iso === null) add('ref.date', 'Ngày ban hành: phải là một ngày cụ thể, có thật khi ban hành.');
-    if (!p.signer.name) add('signer.name', 'Họ tên người ký: không được để trống khi ban hành.');
+    if (p.signer && !p.signer.name) add('signer.name', 'Họ tên người ký: không được để trống khi ban hành.');
     if (p.addressees.length === 0) add('addressees', 'Nơi nhận: phải có ít nhất một nơi nhận (và dòng “Lưu: VT, …”).');
   }
   if (p.ref.number !== '' && !/^\d{1,6}$/u.test(p.ref.number)) {
     if (mode !== 'issue') add('ref.number', 'Số văn bản: chỉ gồm chữ số (ví dụ 05, 70).');
   }
-  if (!/^[A-ZĐa-zđ0-9]+(-[A-ZĐa-zđ0-9.&]+)+$/u.test(p.ref.symbol)) add('ref.symbol', 'Ký hiệu: viết dạng “KH-STP” (loại văn bản - cơ quan ban hành, không có dấu cách).');
+  if (p.ref.symbol !== '' && !/^[\p{L}0-9]+(-[\p{L}0-9.&]+)+$/u.test(p.ref.symbol)) add('ref.symbol', 'Ký hiệu: viết dạng “KH-STP” (loại văn bản - cơ quan ban hành, không có dấu cách).');
   checkReal('ref.date', 'Ngày ban hành', p.ref.date);
   const signYear = yearOf(p.ref.date);
   if (signYear !== null && (signYear > p.year || signYear < p.year - 1)) {
