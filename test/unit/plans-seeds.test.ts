@@ -141,7 +141,7 @@ describe('the five seed plans entered through the model', () => {
       ['regular', null],
       ['regular', '2019 - 2025'],
       ['thematic', '2024'],
-      ['phase', null],
+      ['other', null],
     ]);
     expect(p.addressees).toContain('PTP các huyện, thị xã, thành phố;');
     expect(p.addressees.at(-1)).toBe('Lưu: VT, VP (TĐ).');
