@@ -7,6 +7,7 @@ import type { StoreDeps } from '../store/deps.js';
 import type { SessionStore } from '../store/sessions.js';
 import type { WriteQueue } from '../store/write-queue.js';
 import type { HandlerContext, HandlerTable } from './context.js';
+import { vietnameseIssue } from '../../shared/vi/zod-messages.js';
 
 export type Dispatch = (request: CallRequest) => Promise<CallResult>;
 
@@ -44,7 +45,7 @@ export function createDispatcher(opts: { handlers: HandlerTable; deps: StoreDeps
           throw new ApiError('forbidden', 'Tài khoản của bạn không có quyền thực hiện việc này.');
         }
       }
-      const parsed = spec.input.safeParse(request.input ?? {});
+      const parsed = spec.input.safeParse(request.input ?? {}, { error: vietnameseIssue });
       if (!parsed.success) {
         const issues = zodIssues(parsed.error);
         throw new ApiError('invalid_input', `Dữ liệu chưa hợp lệ: ${issues[0]?.message ?? 'kiểm tra lại các trường.'}`, issues);
