@@ -1,0 +1,177 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createQuitGuard } from '../../electron/main/quit-guard.js';
+import { claimSingleInstance, focusWindow, type WindowLike } from '../../electron/main/single-instance.js';
+import { StoreOpenError, startStoreProcess, type ChildLike } from '../../electron/main/store-process.js';
+import { DATA_DIR_ARG, dataDirFromArgv, type ToStoreProcess } from '../../electron/ipc/store-process-protocol.js';
+import { openFailedMessage } from '../../electron/main/messages.js';
+
+function fakeWindow(minimized: boolean) {
+  const calls: string[] = [];
+  const window: WindowLike = {
+    isDestroyed: () => false,
+    isMinimized: () => minimized,
+    restore: () => calls.push('restore'),
+    show: () => calls.push('show'),
+    focus: () => calls.push('focus'),
+  };
+  return { window, calls };
+}
+
+describe('single instance', () => {
+  it('a second instance quits at once and does not start', () => {
+    const app = { requestSingleInstanceLock: () => false, on: vi.fn(), quit: vi.fn() };
+    expect(claimSingleInstance(app, () => null)).toBe(false);
+    expect(app.quit).toHaveBeenCalledOnce();
+    expect(app.on).not.toHaveBeenCalled();
+  });
+
+  it('the first instance restores and focuses its window when a second one starts', () => {
+    let onSecond: () => void = () => undefined;
+    const app = { requestSingleInstanceLock: () => true, on: (_e: 'second-instance', l: () => void) => (onSecond = l), quit: vi.fn() };
+    const { window, calls } = fakeWindow(true);
+    expect(claimSingleInstance(app, () => window)).toBe(true);
+    expect(calls).toEqual([]);
+    onSecond();
+    expect(calls).toEqual(['restore', 'show', 'focus']);
+    expect(app.quit).not.toHaveBeenCalled();
+  });
+
+  it('focusing skips restore for a window that is not minimised, and a missing window', () => {
+    const { window, calls } = fakeWindow(false);
+    focusWindow(window);
+    focusWindow(null);
+    expect(calls).toEqual(['show', 'focus']);
+  });
+});
+
+describe('quit guard', () => {
+  it('holds the quit until the store has closed, then lets it through once', async () => {
+    let finishClose: () => void = () => undefined;
+    const closeStore = vi.fn(() => new Promise<void>((resolve) => (finishClose = resolve)));
+    const quit = vi.fn();
+    const guard = createQuitGuard(closeStore, quit);
+    const first = { preventDefault: vi.fn() };
+    guard.onBeforeQuit(first);
+    expect(first.preventDefault).toHaveBeenCalled();
+    const again = { preventDefault: vi.fn() };
+    guard.onBeforeQuit(again);
+    expect(again.preventDefault).toHaveBeenCalled();
+    expect(closeStore).toHaveBeenCalledOnce();
+    expect(quit).not.toHaveBeenCalled();
+    finishClose();
+    await vi.waitFor(() => expect(quit).toHaveBeenCalledOnce());
+    const last = { preventDefault: vi.fn() };
+    guard.onBeforeQuit(last);
+    expect(last.preventDefault).not.toHaveBeenCalled();
+  });
+
+  it('still quits when closing the store fails', async () => {
+    const quit = vi.fn();
+    const errors: unknown[] = [];
+    const guard = createQuitGuard(() => Promise.reject(new Error('boom')), quit, (e) => errors.push(e));
+    guard.onBeforeQuit({ preventDefault: () => undefined });
+    await vi.waitFor(() => expect(quit).toHaveBeenCalledOnce());
+    expect(errors).toHaveLength(1);
+  });
+});
+
+function fakeChild() {
+  const listeners: { message: ((m: unknown) => void)[]; exit: ((code: number) => void)[] } = { message: [], exit: [] };
+  const posted: { message: ToStoreProcess; transfer: unknown[] | undefined }[] = [];
+  let killed = false;
+  const child: ChildLike<string> = {
+    postMessage: (message, transfer) => posted.push({ message, transfer }),
+    on: ((event: 'message' | 'exit', l: (x: never) => void) => listeners[event].push(l as never)) as ChildLike<string>['on'],
+    kill: () => (killed = true),
+  };
+  return {
+    child,
+    posted,
+    killed: () => killed,
+    emit: (m: unknown) => listeners.message.forEach((l) => l(m)),
+    exit: (code: number) => listeners.exit.forEach((l) => l(code)),
+  };
+}
+
+describe('store process (main side)', () => {
+  it('forks the store bundle with the data folder on its command line', () => {
+    const fake = fakeChild();
+    const fork = vi.fn(() => fake.child);
+    startStoreProcess(fork, '/app/dist-electron/store-process.cjs', 'C:\\Users\\cb\\AppData\\Roaming\\Thi Đua\\data');
+    expect(fork).toHaveBeenCalledWith('/app/dist-electron/store-process.cjs', [DATA_DIR_ARG, 'C:\\Users\\cb\\AppData\\Roaming\\Thi Đua\\data'], expect.objectContaining({ stdio: 'inherit' }));
+    const args = (fork.mock.calls[0] as unknown as [string, string[]])[1];
+    expect(dataDirFromArgv(['electron', 'store-process.cjs', ...args])).toBe('C:\\Users\\cb\\AppData\\Roaming\\Thi Đua\\data');
+  });
+
+  it('is ready when the store says so, and forwards window ports with transfer', async () => {
+    const fake = fakeChild();
+    const store = startStoreProcess(() => fake.child, 'x', 'd');
+    fake.emit({ kind: 'ready' });
+    await store.ready;
+    store.connect('port-1');
+    expect(fake.posted).toEqual([{ message: { kind: 'connect' }, transfer: ['port-1'] }]);
+  });
+
+  it('rejects with the reason when the data folder is locked', async () => {
+    const fake = fakeChild();
+    const store = startStoreProcess(() => fake.child, 'x', 'd');
+    fake.emit({ kind: 'failed', reason: 'data_locked', message: 'Thư mục dữ liệu đang được dùng' });
+    await expect(store.ready).rejects.toMatchObject({ name: 'StoreOpenError', reason: 'data_locked', detail: 'Thư mục dữ liệu đang được dùng' });
+  });
+
+  it('rejects when the process dies before opening', async () => {
+    const fake = fakeChild();
+    const store = startStoreProcess(() => fake.child, 'x', 'd');
+    fake.exit(3);
+    await expect(store.ready).rejects.toBeInstanceOf(StoreOpenError);
+  });
+
+  it('close asks the store to close and waits for its answer', async () => {
+    const fake = fakeChild();
+    const store = startStoreProcess(() => fake.child, 'x', 'd');
+    const crashed = vi.fn();
+    store.onUnexpectedExit(crashed);
+    fake.emit({ kind: 'ready' });
+    await store.ready;
+    let done = false;
+    const closing = store.close(5_000).then(() => (done = true));
+    expect(fake.posted.at(-1)?.message).toEqual({ kind: 'close' });
+    await Promise.resolve();
+    expect(done).toBe(false);
+    fake.emit({ kind: 'closed' });
+    await closing;
+    fake.exit(0);
+    expect(crashed).not.toHaveBeenCalled();
+    expect(fake.killed()).toBe(false);
+  });
+
+  it('close kills a store that does not answer in time', async () => {
+    const fake = fakeChild();
+    const store = startStoreProcess(() => fake.child, 'x', 'd');
+    fake.emit({ kind: 'ready' });
+    await store.ready;
+    await store.close(20);
+    expect(fake.killed()).toBe(true);
+  });
+
+  it('reports an exit nobody asked for as a crash', async () => {
+    const fake = fakeChild();
+    const store = startStoreProcess(() => fake.child, 'x', 'd');
+    const crashed = vi.fn();
+    store.onUnexpectedExit(crashed);
+    fake.emit({ kind: 'ready' });
+    await store.ready;
+    fake.exit(9);
+    expect(crashed).toHaveBeenCalledWith(9);
+  });
+});
+
+describe('shell messages', () => {
+  it('explains a locked folder and other open failures in Vietnamese', () => {
+    expect(openFailedMessage('data_locked', 'Thư mục dữ liệu D đang được một chương trình khác sử dụng.', 'D')).toContain('khởi động lại máy');
+    const other = openFailedMessage('open_failed', 'ENOSPC: no space left on device', 'C:\\data');
+    expect(other).toContain('không mở được thư mục dữ liệu');
+    expect(other).toContain('C:\\data');
+    expect(other).toContain('ENOSPC');
+  });
+});
