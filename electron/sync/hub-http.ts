@@ -15,6 +15,8 @@ export interface HubHttpOptions {
   adminToken: string;
   /** Per-device token bucket. */
   rate?: { perSecond: number; burst: number };
+  /** Per-address bucket for enrolment (guessing codes). */
+  enrollRate?: { perSecond: number; burst: number };
   /** Requests being processed at once before the hub answers 503 (protects the database thread's queue). */
   maxInFlight?: number;
 }
@@ -91,7 +93,7 @@ function isLoopback(req: IncomingMessage): boolean {
 export async function startHubHttp(options: HubHttpOptions): Promise<HubHttp> {
   const { handle, logger } = options;
   const buckets = new TokenBuckets(options.rate?.perSecond ?? 50, options.rate?.burst ?? 100);
-  const enrollBuckets = new TokenBuckets(0.2, 10);
+  const enrollBuckets = new TokenBuckets(options.enrollRate?.perSecond ?? 0.2, options.enrollRate?.burst ?? 10);
   const maxInFlight = options.maxInFlight ?? 512;
   let inFlight = 0;
   const adminToken = Buffer.from(options.adminToken);

@@ -26,6 +26,7 @@ export async function startTestHub(opts: { db?: Database; rate?: { perSecond: nu
     logger: quietLogger,
     adminToken: 'test-admin-token-000000000000',
     rate: opts.rate ?? { perSecond: 10_000, burst: 10_000 },
+    enrollRate: { perSecond: 10_000, burst: 10_000 },
   });
   return {
     core,
