@@ -35,6 +35,9 @@ export function App({ storage }: { storage: Storage }) {
   const { session, setSession } = useSession();
   const status = useQuery('system.status', {}, { tables: ['units', 'users'] });
   const [seenNotice, setSeenNotice] = useState(() => storage.getItem(RECOVERY_SEEN_KEY));
+  // Once the wizard has started it stays up until its last step, even though setup makes the store "configured".
+  const [inWizard, setInWizard] = useState(false);
+  if (status.data && !status.data.configured && !inWizard) setInWizard(true);
 
   if (!status.data) {
     return (
@@ -75,8 +78,17 @@ export function App({ storage }: { storage: Storage }) {
   );
 
   let screen;
-  if (!status.data.configured) {
-    screen = <SetupWizard onDone={(s) => { setSession(s); navigate('/'); status.reload(); }} />;
+  if (inWizard) {
+    screen = (
+      <SetupWizard
+        onDone={(s) => {
+          setSession(s);
+          setInWizard(false);
+          navigate('/');
+          status.reload();
+        }}
+      />
+    );
   } else if (!session) {
     screen = <LoginScreen office={status.data.office} onDone={(s) => { setSession(s); }} />;
   } else {

@@ -88,8 +88,7 @@ export function useDraft<T extends Record<string, unknown>>(key: string, label: 
     return () => {
       current = false;
     };
-    // The baseline is the values at opening; later value changes must not re-run the lookup.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the baseline is the values at opening; typing must not re-run the lookup.
   }, [db, api, userId, key, mirror, enabled, excludeKey]);
 
   // Save as the user types, debounced.

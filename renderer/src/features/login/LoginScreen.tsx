@@ -1,5 +1,7 @@
 import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, ThemeIcon, Title } from '@mantine/core';
 import { IconBuildingCommunity, IconLock } from '@tabler/icons-react';
+import { useState } from 'react';
+import { ApiError } from '../../../../shared/api/errors.js';
 import type { SessionInfo } from '../../../../shared/domain/users.js';
 import type { Unit } from '../../../../shared/domain/units.js';
 import { useCommand } from '../../api/hooks.js';
@@ -31,12 +33,18 @@ export function LoginScreen({ office, onDone }: { office: Unit | null; onDone(se
   const t = useT(m);
   const form = useForm({ username: '', password: '' });
   const login = useCommand('auth.login');
+  const [failure, setFailure] = useState<string | null>(null);
 
   const submit = async () => {
+    setFailure(null);
     try {
       onDone(await login.run(form.values));
     } catch (error) {
-      showApiError(error, form);
+      // A wrong password is shown in the form itself; other failures (store down) as a notification.
+      if (error instanceof ApiError && (error.code === 'unauthenticated' || error.code === 'invalid_input')) {
+        setFailure(error.message);
+        form.setErrors(Object.fromEntries((error.issues ?? []).map((i) => [i.path, i.message])));
+      } else showApiError(error, form);
     }
   };
 
@@ -61,6 +69,11 @@ export function LoginScreen({ office, onDone }: { office: Unit | null; onDone(se
                 {t('subtitle')}
               </Text>
             </Stack>
+            {failure && (
+              <Alert color="red" variant="light" data-testid="login-error">
+                {failure}
+              </Alert>
+            )}
             <TextInput label={t('username')} autoComplete="username" autoFocus data-testid="login-username" {...form.text('username')} />
             <PasswordInput label={t('password')} autoComplete="current-password" data-testid="login-password" {...form.text('password')} />
             <Button type="submit" size="md" loading={login.running} leftSection={<IconLock size={18} />} data-testid="login-submit">

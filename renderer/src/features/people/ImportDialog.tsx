@@ -1,0 +1,98 @@
+import { Alert, Button, FileInput, Group, Modal, ScrollArea, Stack, Table, Text } from '@mantine/core';
+import { IconAlertTriangle, IconCheck, IconFileSpreadsheet, IconUpload } from '@tabler/icons-react';
+import { useState } from 'react';
+import type { PeopleImportResult } from '../../../../shared/api/methods/people.js';
+import { showApiError } from '../../api/errors.js';
+import { useCommand } from '../../api/hooks.js';
+import { readFileAsBase64 } from '../../files/download.js';
+import { useT } from '../../i18n/language.js';
+import { peopleMessages as m } from './messages.js';
+
+/** Import people from .xlsx: all rows or none; every problem listed by row and column. */
+export function ImportDialog({ opened, onClose }: { opened: boolean; onClose(): void }) {
+  const t = useT(m);
+  const [file, setFile] = useState<File | null>(null);
+  const [result, setResult] = useState<PeopleImportResult | null>(null);
+  const importXlsx = useCommand('people.importXlsx');
+
+  const close = () => {
+    setFile(null);
+    setResult(null);
+    onClose();
+  };
+
+  const run = async () => {
+    if (!file) return;
+    try {
+      setResult(await importXlsx.run(await readFileAsBase64(file)));
+    } catch (error) {
+      showApiError(error);
+    }
+  };
+
+  return (
+    <Modal opened={opened} onClose={close} title={<Text fw={700}>{t('importTitle')}</Text>} size="xl" centered>
+      <Stack gap="md" data-testid="import-dialog">
+        <Text size="sm" c="dimmed">
+          {t('importHelp')}
+        </Text>
+        <Group align="flex-end" wrap="nowrap">
+          <FileInput
+            flex={1}
+            label={t('chooseFile')}
+            placeholder={t('chooseFilePh')}
+            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            leftSection={<IconFileSpreadsheet size={18} />}
+            value={file}
+            onChange={(f) => {
+              setFile(f);
+              setResult(null);
+            }}
+            clearable
+            data-testid="import-file"
+          />
+          <Button leftSection={<IconUpload size={18} />} disabled={!file} loading={importXlsx.running} onClick={() => void run()} data-testid="import-run">
+            {t('importRun')}
+          </Button>
+        </Group>
+        {result && result.issues.length === 0 && (
+          <Alert color="teal" icon={<IconCheck />} data-testid="import-ok">
+            {t('importOk', { n: result.created })}
+          </Alert>
+        )}
+        {result && result.issues.length > 0 && (
+          <>
+            <Alert color="red" icon={<IconAlertTriangle />} data-testid="import-issues-summary">
+              {t('importIssues', { n: result.issues.length })}
+            </Alert>
+            <ScrollArea.Autosize mah={360}>
+              <Table striped withTableBorder data-testid="import-issues">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th w={70}>{t('issueRow')}</Table.Th>
+                    <Table.Th w={180}>{t('issueColumn')}</Table.Th>
+                    <Table.Th>{t('issueMessage')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {result.issues.map((issue, i) => (
+                    <Table.Tr key={i}>
+                      <Table.Td>{issue.row}</Table.Td>
+                      <Table.Td>{issue.column}</Table.Td>
+                      <Table.Td>{issue.message}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </ScrollArea.Autosize>
+          </>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={close}>
+            {t('close')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

@@ -1,0 +1,97 @@
+import ExcelJS from 'exceljs';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, screenshot, test, type WebApp } from './fixtures.js';
+import { PeoplePage } from './pages/people-page.js';
+import { ShellPage } from './pages/shell-page.js';
+import { OFFICE, signedIn } from './support.js';
+
+type Row = Record<string, string>;
+
+/** Fills the app's own template (downloaded through the API) with rows keyed by column header. */
+async function workbookFromTemplate(webApp: WebApp, session: string, rows: Row[], path: string): Promise<void> {
+  const template = await webApp.call<{ base64: string }>('people.importTemplate', {}, session);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(template.base64, 'base64') as unknown as ArrayBuffer);
+  const sheet = wb.getWorksheet('Danh sách');
+  if (!sheet) throw new Error('template has no "Danh sách" sheet');
+  let headerRow = 0;
+  const columns = new Map<string, number>();
+  sheet.eachRow((row, r) => {
+    if (headerRow) return;
+    row.eachCell((cell, c) => {
+      if (String(cell.value ?? '').trim() === 'Họ và tên') headerRow = r;
+      columns.set(String(cell.value ?? '').trim(), c);
+    });
+    if (!headerRow) columns.clear();
+  });
+  if (!headerRow) throw new Error('template has no header row');
+  let r = sheet.rowCount + 1;
+  for (const data of rows) {
+    const row = sheet.getRow(r++);
+    for (const [header, value] of Object.entries(data)) {
+      const c = columns.get(header);
+      if (!c) throw new Error(`template has no column ${header}`);
+      row.getCell(c).value = value;
+    }
+    row.commit();
+  }
+  await wb.xlsx.writeFile(path);
+}
+
+async function sessionToken(page: import('@playwright/test').Page): Promise<string> {
+  const raw = await page.evaluate(() => sessionStorage.getItem('thidua.session'));
+  return (JSON.parse(raw ?? '{}') as { token: string }).token;
+}
+
+test('import a good .xlsx, then a bad one that is rejected row by row and writes nothing', async ({ page, webApp }) => {
+  await signedIn(page, webApp);
+  await new ShellPage(page).open('people');
+  const people = new PeoplePage(page);
+  const session = await sessionToken(page);
+  const dir = mkdtempSync(join(tmpdir(), 'thidua-xlsx-'));
+
+  const good = join(dir, 'danh-sach-tot.xlsx');
+  await workbookFromTemplate(
+    webApp,
+    session,
+    [
+      { 'Họ và tên': 'Vàng A Sử', 'Giới tính': 'Nam', 'Ngày sinh': '12/05/1988', 'Chức vụ': 'Công chức Tư pháp – Hộ tịch', 'Loại cán bộ': 'Công chức', 'Đơn vị': OFFICE.name },
+      { 'Họ và tên': 'Lường Thị Thanh Huyền', 'Giới tính': 'Nữ', 'Ngày sinh': '03/09/1995', 'Chức vụ': 'Chuyên viên', 'Loại cán bộ': 'Viên chức', 'Đơn vị': OFFICE.name },
+    ],
+    good,
+  );
+  await people.openImport();
+  await people.importFile(good);
+  await expect(page.getByTestId('import-ok')).toContainText('Đã nhập 2 cán bộ');
+  await page.getByRole('button', { name: 'Đóng' }).click();
+  await expect(people.rows).toHaveCount(2);
+  await expect(people.row('Lường Thị Thanh Huyền')).toContainText('03/09/1995');
+
+  const bad = join(dir, 'danh-sach-loi.xlsx');
+  await workbookFromTemplate(
+    webApp,
+    session,
+    [
+      { 'Họ và tên': 'Sùng A Páo', 'Giới tính': 'Nam', 'Ngày sinh': '31/02/1990', 'Loại cán bộ': 'Công chức', 'Đơn vị': OFFICE.name },
+      { 'Họ và tên': '', 'Giới tính': 'Nữ', 'Ngày sinh': '01/01/1991', 'Loại cán bộ': 'Công chức', 'Đơn vị': OFFICE.name },
+      { 'Họ và tên': 'Mùa Thị Sinh', 'Giới tính': 'Nữ', 'Loại cán bộ': 'Không có loại này', 'Đơn vị': OFFICE.name },
+    ],
+    bad,
+  );
+  await people.openImport();
+  await people.importFile(bad);
+  const issues = page.getByTestId('import-issues');
+  await expect(issues).toBeVisible();
+  await expect(issues).toContainText('Ngày sinh');
+  await expect(issues).toContainText('Họ và tên');
+  await expect(issues).toContainText('Loại cán bộ');
+  await screenshot(page, '13-import-issues');
+  await page.getByRole('button', { name: 'Đóng' }).click();
+
+  // Nothing from the bad file was written: still the two good rows, and not the valid-looking "Sùng A Páo".
+  await expect(people.rows).toHaveCount(2);
+  const stored = await webApp.call<Array<{ fullName: string }>>('people.list', {}, session);
+  expect(stored.map((p) => p.fullName).sort()).toEqual(['Lường Thị Thanh Huyền', 'Vàng A Sử']);
+});
