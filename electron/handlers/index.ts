@@ -4,6 +4,8 @@ import { unitHandlers } from './units.js';
 import { peopleHandlers } from './people.js';
 import { demoHandlers } from './demo.js';
 import { draftHandlers } from './drafts.js';
+import { awardHandlers } from '../awards/award-handlers.js';
+import { certificateHandlers } from '../awards/certificate-handlers.js';
 
 /** The one handler table; every transport serves exactly this. */
 export const handlers = {
@@ -12,4 +14,6 @@ export const handlers = {
   ...peopleHandlers,
   ...demoHandlers,
   ...draftHandlers,
+  ...awardHandlers,
+  ...certificateHandlers,
 } satisfies HandlerTable;

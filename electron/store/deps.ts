@@ -2,6 +2,7 @@ import type { Database } from '../../shared/db/port.js';
 import type { StoreEvent } from '../../shared/api/envelope.js';
 import type { Change } from './mutation.js';
 import type { DraftFiles } from './draft-files.js';
+import type { PdfEngineFactory } from '../awards/pdf-engine.js';
 
 /** Where committed changes go before the write is acknowledged (the durability journal plugs in here). */
 export interface DurabilitySink {
@@ -30,6 +31,8 @@ export interface StoreDeps {
   drafts: DraftFiles;
   /** The store's data folder; null for an in-memory store (tests). */
   dataDir: string | null;
+  /** HTML → PDF (certificates, decisions); absent = Debian/bundled Chromium via playwright-core. The desktop shell passes printToPDF. */
+  pdf?: PdfEngineFactory;
 }
 
 export const noDurability: DurabilitySink = { committed: async () => undefined };

@@ -8,12 +8,14 @@ import { systemCommands, systemQueries } from './methods/system.js';
 import { unitCommands, unitQueries } from './methods/units.js';
 import { peopleCommands, peopleQueries } from './methods/people.js';
 import { draftCommands, draftQueries } from './methods/drafts.js';
+import { awardCommands, awardQueries } from './methods/awards.js';
 
 export const queries = {
   ...systemQueries,
   ...unitQueries,
   ...peopleQueries,
   ...draftQueries,
+  ...awardQueries,
 };
 
 export const commands = {
@@ -21,6 +23,7 @@ export const commands = {
   ...unitCommands,
   ...peopleCommands,
   ...draftCommands,
+  ...awardCommands,
 };
 
 export const contract = { ...queries, ...commands };

@@ -4,6 +4,8 @@
  * typed by a user ever becomes an identifier. `local` tables stay on this
  * device (never in the outbox): user accounts carry password hashes.
  */
+import { AWARD_TABLES } from '../awards/tables.js';
+
 export interface TableSpec {
   columns: readonly string[];
   local: boolean;
@@ -24,6 +26,7 @@ export const TABLES = {
     columns: [...rowMeta, 'username', 'display_name', 'password_hash', 'role', 'active'],
     local: true,
   },
+  ...AWARD_TABLES,
 } satisfies Record<string, TableSpec>;
 
 export type TableName = keyof typeof TABLES;

@@ -1,0 +1,51 @@
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { fitDocument, fitText, type FitOverflow } from '../../shared/awards/fit.js';
+import type { PdfEngine, PdfEngineFactory } from './pdf-engine.js';
+
+/** The page-side fitting code: the two pure functions' source, applied to the page's document. */
+export const FIT_SCRIPT = `(${fitDocument.toString()})(document, ${fitText.toString()})`;
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export function chromiumPath(): string {
+  return process.env.THIDUA_CHROMIUM ?? '/usr/bin/chromium';
+}
+
+class PlaywrightPdfEngine implements PdfEngine {
+  constructor(
+    private readonly browser: Browser,
+    private readonly page: Page,
+  ) {}
+
+  async render(html: string, paper: { widthMm: number; heightMm: number }, options: { fit?: boolean } = {}) {
+    await this.page.setContent(html, { waitUntil: 'load' });
+    await this.page.evaluate('document.fonts.ready.then(() => true)');
+    const overflows = options.fit === false ? [] : ((await this.page.evaluate(FIT_SCRIPT)) as FitOverflow[]);
+    const pdf = await this.page.pdf({ width: `${paper.widthMm}mm`, height: `${paper.heightMm}mm`, printBackground: true, preferCSSPageSize: true });
+    return { pdf, overflows };
+  }
+
+  async close() {
+    await this.browser.close();
+  }
+}
+
+/** One Chromium per batch: launched here, closed by the caller with close(). */
+export const playwrightPdfEngine: PdfEngineFactory = async () => {
+  const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage();
+    return new PlaywrightPdfEngine(browser, page);
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+};

@@ -1,0 +1,100 @@
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
+import type { Queryable } from '../../shared/db/port.js';
+import { base32, canonicalSummary, CODE_PREFIX, parseCanonicalSummary, shortCode, type CertificateSummary } from '../../shared/awards/verification.js';
+import { readSetting, writeSetting } from '../handlers/system.js';
+
+/**
+ * The office's certificate-signing key (Ed25519). Kept in the local settings
+ * table, which never syncs: the private key stays on this PC. The hub will
+ * learn the public key with the office's enrolment; the key id printed in
+ * each QR says which office signed.
+ */
+const SETTING = 'awards.signing_key';
+
+export interface SigningKey {
+  keyId: string;
+  publicKey: KeyObject;
+  privateKey: KeyObject;
+  publicKeyB64: string;
+}
+
+interface StoredKey {
+  publicKey: string;
+  privateKey: string;
+}
+
+export function keyIdOf(publicDer: Buffer): string {
+  return createHash('sha256').update(publicDer).digest('hex').slice(0, 12);
+}
+
+function load(stored: StoredKey): SigningKey {
+  const publicDer = Buffer.from(stored.publicKey, 'base64url');
+  return {
+    keyId: keyIdOf(publicDer),
+    publicKey: createPublicKey({ key: publicDer, format: 'der', type: 'spki' }),
+    privateKey: createPrivateKey({ key: Buffer.from(stored.privateKey, 'base64url'), format: 'der', type: 'pkcs8' }),
+    publicKeyB64: stored.publicKey,
+  };
+}
+
+/** The key id, or null when no certificate has been signed yet (reads only). */
+export async function peekSigningKeyId(db: Queryable): Promise<string | null> {
+  const stored = await readSetting<StoredKey>(db, SETTING);
+  return stored ? keyIdOf(Buffer.from(stored.publicKey, 'base64url')) : null;
+}
+
+/** The key, or null before the first certificate was signed (reads only). */
+export async function loadSigningKey(db: Queryable): Promise<SigningKey | null> {
+  const stored = await readSetting<StoredKey>(db, SETTING);
+  return stored ? load(stored) : null;
+}
+
+/** Reads the key, making it on first use (inside the caller's transaction when given one). */
+export async function officeSigningKey(db: Queryable, now: string): Promise<SigningKey> {
+  const stored = await readSetting<StoredKey>(db, SETTING);
+  if (stored) return load(stored);
+  const pair = generateKeyPairSync('ed25519');
+  const fresh: StoredKey = {
+    publicKey: pair.publicKey.export({ format: 'der', type: 'spki' }).toString('base64url'),
+    privateKey: pair.privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64url'),
+  };
+  await writeSetting(db, SETTING, fresh, now);
+  return load(fresh);
+}
+
+export interface SignedCode {
+  /** What the QR holds: "TD1.<payload>.<signature>" (base64url). */
+  qr: string;
+  /** Short code printed for typing by hand. */
+  typed: string;
+}
+
+export function signSummary(key: SigningKey, summary: Omit<CertificateSummary, 'keyId'>): SignedCode {
+  const full: CertificateSummary = { ...summary, keyId: key.keyId };
+  const text = canonicalSummary(full);
+  // Ed25519 is deterministic: the same summary always gives the same signature, so a typed short code can be re-derived and compared.
+  const signature = sign(null, Buffer.from(text, 'utf8'), key.privateKey);
+  return {
+    qr: `${CODE_PREFIX}.${Buffer.from(text, 'utf8').toString('base64url')}.${signature.toString('base64url')}`,
+    typed: shortCode(summary.registerCode, summary.registerYear, summary.registerNumber, base32(signature)),
+  };
+}
+
+export type ParsedCode = { ok: true; summary: CertificateSummary; signature: Buffer; text: string } | { ok: false };
+
+export function parseQrCode(code: string): ParsedCode {
+  const parts = code.trim().split('.');
+  if (parts.length !== 3 || parts[0] !== CODE_PREFIX) return { ok: false };
+  const text = Buffer.from(parts[1] ?? '', 'base64url').toString('utf8');
+  const summary = parseCanonicalSummary(text);
+  if (!summary) return { ok: false };
+  return { ok: true, summary, signature: Buffer.from(parts[2] ?? '', 'base64url'), text };
+}
+
+export function verifySignature(key: SigningKey, text: string, signature: Buffer): boolean {
+  try {
+    return verify(null, Buffer.from(text, 'utf8'), key.publicKey, signature);
+  } catch {
+    return false;
+  }
+}

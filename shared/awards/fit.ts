@@ -1,0 +1,160 @@
+/**
+ * Fitting text into a certificate box: shrink the font down to a minimum,
+ * then wrap, and report when even that does not fit (printing then refuses:
+ * a certificate must never overflow or clip). Pure: the caller passes the
+ * text measurer (a canvas in Chromium, a table in tests).
+ *
+ * Both functions are self-contained on purpose — no imports, no helpers
+ * outside their bodies — because the printer injects their source text into
+ * the page (`(${fitDocument})(document, ${fitText})`) so the browser that
+ * prints also measures.
+ */
+
+export interface FitOptions {
+  widthMm: number;
+  heightMm: number;
+  fontSizePt: number;
+  minFontSizePt: number;
+  /** 0 = unlimited (bounded by height). */
+  maxLines: number;
+  shrinkFirst: boolean;
+  lineHeight: number;
+  bold: boolean;
+  italic: boolean;
+}
+
+export interface FitResult {
+  fits: boolean;
+  sizePt: number;
+  lines: string[];
+  /** Why it does not fit, in Vietnamese; null when it fits. */
+  reason: string | null;
+}
+
+export type Measure = (text: string, sizePt: number, bold: boolean, italic: boolean) => number;
+
+export function fitText(text: string, o: FitOptions, measure: Measure): FitResult {
+  const ptToMm = 25.4 / 72;
+  // 1 % slack: the printing engine's shaping may differ a hair from the measurer.
+  const maxWidth = o.widthMm * 0.99;
+  const paragraphs = text.split('\n').map((p) => p.replace(/\s+/gu, ' ').trim());
+  const sizes: number[] = [];
+  for (let s = o.fontSizePt; s >= o.minFontSizePt - 1e-9; s -= 0.5) sizes.push(Math.round(s * 100) / 100);
+  if (sizes.length === 0 || sizes[sizes.length - 1] !== o.minFontSizePt) sizes.push(o.minFontSizePt);
+
+  const layout = (size: number, wrap: boolean): string[] | null => {
+    const lines: string[] = [];
+    for (const para of paragraphs) {
+      if (!wrap) {
+        if (measure(para, size, o.bold, o.italic) > maxWidth) return null;
+        lines.push(para);
+        continue;
+      }
+      const words = para.split(' ');
+      let current = '';
+      for (const word of words) {
+        const candidate = current ? `${current} ${word}` : word;
+        if (measure(candidate, size, o.bold, o.italic) <= maxWidth) {
+          current = candidate;
+        } else {
+          if (!current) return null; // one word wider than the box
+          lines.push(current);
+          if (measure(word, size, o.bold, o.italic) > maxWidth) return null;
+          current = word;
+        }
+      }
+      lines.push(current);
+    }
+    if (o.maxLines > 0 && lines.length > o.maxLines) return null;
+    if (lines.length * size * o.lineHeight * ptToMm > o.heightMm + 0.01) return null;
+    return lines;
+  };
+
+  if (o.shrinkFirst) {
+    for (const s of sizes) {
+      const lines = layout(s, false);
+      if (lines) return { fits: true, sizePt: s, lines, reason: null };
+    }
+  }
+  for (const s of sizes) {
+    const lines = layout(s, true);
+    if (lines) return { fits: true, sizePt: s, lines, reason: null };
+  }
+  return {
+    fits: false,
+    sizePt: o.minFontSizePt,
+    lines: paragraphs,
+    reason: `Nội dung quá dài: ngay cả ở cỡ chữ nhỏ nhất (${String(o.minFontSizePt).replace('.', ',')} pt) vẫn không vừa ô ${Math.round(o.widthMm)} × ${Math.round(o.heightMm)} mm.`,
+  };
+}
+
+/** What fitDocument reports for each box that did not fit. */
+export interface FitOverflow {
+  page: number;
+  field: string;
+  text: string;
+  reason: string;
+}
+
+/**
+ * Runs in the page (Chromium via Playwright or Electron, or the editor's
+ * preview iframe): fits every `[data-fit]` box, writes the chosen size and
+ * line breaks into it, and returns the boxes that do not fit. The measurer is
+ * a canvas using the same bundled web font the page prints with.
+ */
+// The page's DOM is typed structurally: shared/ compiles without DOM types.
+export async function fitDocument(doc: FitDocument, fit: typeof fitText): Promise<FitOverflow[]> {
+  await doc.fonts.ready;
+  const canvas = doc.createElement('canvas');
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('no canvas');
+  const pxToMm = 25.4 / 96;
+  const family = 'Tinos';
+  const boxes = Array.from(doc.querySelectorAll('[data-fit]'));
+  const styles = new Set<string>();
+  for (const el of boxes) {
+    const o = JSON.parse(el.getAttribute('data-fit') ?? '{}') as FitOptions;
+    styles.add(`${o.italic ? 'italic ' : ''}${o.bold ? '700' : '400'} 12pt ${family}`);
+  }
+  const sample = boxes.map((el) => el.getAttribute('data-text') ?? '').join(' ').slice(0, 2000);
+  for (const s of styles) await doc.fonts.load(s, sample || 'Ă');
+  const measure = (text: string, sizePt: number, bold: boolean, italic: boolean) => {
+    ctx.font = `${italic ? 'italic ' : ''}${bold ? '700' : '400'} ${sizePt}pt ${family}`;
+    return ctx.measureText(text).width * pxToMm;
+  };
+  const overflows: FitOverflow[] = [];
+  for (const el of boxes) {
+    const o = JSON.parse(el.getAttribute('data-fit') ?? '{}') as FitOptions;
+    const text = el.getAttribute('data-text') ?? '';
+    const r = fit(text, o, measure);
+    el.style.fontSize = `${r.sizePt}pt`;
+    el.textContent = r.lines.join('\n');
+    el.setAttribute('data-fitted-pt', String(r.sizePt));
+    if (!r.fits || el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1) {
+      overflows.push({
+        page: Number(el.getAttribute('data-page') ?? '0'),
+        field: el.getAttribute('data-field') ?? '',
+        text,
+        reason: r.reason ?? 'Nội dung tràn khỏi ô.',
+      });
+    }
+  }
+  return overflows;
+}
+
+export interface FitElement {
+  getAttribute(name: string): string | null;
+  setAttribute(name: string, value: string): void;
+  style: { fontSize: string };
+  textContent: string | null;
+  readonly scrollHeight: number;
+  readonly clientHeight: number;
+  readonly scrollWidth: number;
+  readonly clientWidth: number;
+}
+
+export interface FitDocument {
+  fonts: { ready: Promise<unknown>; load(font: string, text?: string): Promise<unknown> };
+  createElement(tag: 'canvas'): { getContext(kind: '2d'): { font: string; measureText(text: string): { width: number } } | null };
+  querySelectorAll(selector: string): ArrayLike<FitElement> & Iterable<FitElement>;
+}
