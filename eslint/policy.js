@@ -10,7 +10,7 @@ export const ZONES = [
   {
     // Build and lint tooling (config files, scripts, these rules): not shipped, may use anything.
     name: 'tooling',
-    test: (p) => /^[^/]+\.(js|mjs|cjs|ts|mts)$/u.test(p) || p.startsWith('scripts/') || p.startsWith('eslint/') || p === 'renderer/vite.config.ts',
+    test: (p) => /^[^/]+\.(js|mjs|cjs|ts|mts)$/u.test(p) || p.startsWith('scripts/') || p.startsWith('eslint/') || p.startsWith('build/') || p === 'renderer/vite.config.ts',
     zones: 'any',
     packages: 'any',
     nodeBuiltins: true,
