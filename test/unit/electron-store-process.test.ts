@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { MessageChannel, Worker } from 'node:worker_threads';
@@ -111,6 +111,8 @@ describe('store process (bundled utility-entry, real PGlite on a data folder)', 
   });
   afterAll(() => {
     for (const p of ports) p.close();
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(OUT, { recursive: true, force: true });
   });
 
   it('opens the folder, serves a window port through the preload bridge, pushes events, and closes cleanly', async () => {
