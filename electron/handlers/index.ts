@@ -4,8 +4,10 @@ import { unitHandlers } from './units.js';
 import { peopleHandlers } from './people.js';
 import { demoHandlers } from './demo.js';
 import { draftHandlers } from './drafts.js';
+import { backupHandlers } from './backup.js';
 import { awardHandlers } from '../awards/award-handlers.js';
 import { certificateHandlers } from '../awards/certificate-handlers.js';
+import { planHandlers } from '../plans/handlers.js';
 
 /** The one handler table; every transport serves exactly this. */
 export const handlers = {
@@ -14,6 +16,8 @@ export const handlers = {
   ...peopleHandlers,
   ...demoHandlers,
   ...draftHandlers,
+  ...backupHandlers,
   ...awardHandlers,
   ...certificateHandlers,
+  ...planHandlers,
 } satisfies HandlerTable;

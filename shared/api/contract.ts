@@ -8,14 +8,18 @@ import { systemCommands, systemQueries } from './methods/system.js';
 import { unitCommands, unitQueries } from './methods/units.js';
 import { peopleCommands, peopleQueries } from './methods/people.js';
 import { draftCommands, draftQueries } from './methods/drafts.js';
+import { backupCommands, backupQueries } from './methods/backup.js';
 import { awardCommands, awardQueries } from './methods/awards.js';
+import { planCommands, planQueries } from './methods/plans.js';
 
 export const queries = {
   ...systemQueries,
   ...unitQueries,
   ...peopleQueries,
   ...draftQueries,
+  ...backupQueries,
   ...awardQueries,
+  ...planQueries,
 };
 
 export const commands = {
@@ -23,7 +27,9 @@ export const commands = {
   ...unitCommands,
   ...peopleCommands,
   ...draftCommands,
+  ...backupCommands,
   ...awardCommands,
+  ...planCommands,
 };
 
 export const contract = { ...queries, ...commands };

@@ -5,6 +5,7 @@
  * device (never in the outbox): user accounts carry password hashes.
  */
 import { AWARD_TABLES } from '../awards/tables.js';
+import { PLAN_TABLES } from '../plans/tables.js';
 
 export interface TableSpec {
   columns: readonly string[];
@@ -27,6 +28,7 @@ export const TABLES = {
     local: true,
   },
   ...AWARD_TABLES,
+  ...PLAN_TABLES,
 } satisfies Record<string, TableSpec>;
 
 export type TableName = keyof typeof TABLES;

@@ -276,7 +276,7 @@ function decisionFrom(paras: readonly string[], unplaced: ImportFinding[]): { de
     header.issuingBody = headLines.slice(headLines.length > 1 ? 1 : 0).join(' ');
   }
   const num = parseNumberLine(paras[i] ?? '');
-  if (!num || !/^QĐ-/u.test(num.symbol)) return { decision: null, planStart: headLines.length > 0 || num ? 0 : 0, header };
+  if (!num || !/^QĐ-/u.test(num.symbol)) return { decision: null, planStart: num ? i : 0, header };
   // A decision issuing the plan (Mẫu 1.3): read it up to its signature.
   const ref = { number: num.number, symbol: num.symbol, place: '', date: noDate() };
   i++;

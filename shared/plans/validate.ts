@@ -2,6 +2,7 @@ import type { FieldIssue } from '../api/errors.js';
 import type { DateRef, PlanContent } from './model.js';
 import { isImpossible, yearOf } from './dates.js';
 import { checkCommemoration } from './anniversary.js';
+import { blocksToParagraphs } from './outline.js';
 
 /**
  * Plan rules. Pure: content in, issues out, each with the field it points at
@@ -77,6 +78,7 @@ export function validatePlan(p: PlanContent, mode: ValidationMode): PlanIssue[] 
     });
   });
 
+  const bodyText = [p.preamble, ...blocksToParagraphs(p.body)].join('\n');
   p.deadlines.forEach((d, i) => {
     const path = `deadlines.${i}.due`;
     if (isImpossible(d.due)) {
@@ -85,6 +87,10 @@ export function validatePlan(p: PlanContent, mode: ValidationMode): PlanIssue[] 
     }
     const y = d.due.iso ? Number(d.due.iso.slice(0, 4)) : null;
     if (y !== null && y !== p.year) add(path, `Hạn “${d.title}” (${dateLabel(d.due)}) nằm ngoài năm kế hoạch ${p.year}.`);
+    // The printed text and the deadline list must say the same thing; the text is what recipients read.
+    if (bodyText !== '' && d.due.precision !== 'none' && d.due.text !== '' && !bodyText.includes(d.due.text.replace(/^(trong tháng|chậm nhất đến tháng)\s+/u, ''))) {
+      add(path, `Hạn “${d.title}” (${dateLabel(d.due)}) chưa có trong nội dung văn bản; hãy sửa nội dung cho khớp.`, 'warning');
+    }
   });
 
   p.movements.forEach((m, i) => {
