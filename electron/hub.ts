@@ -23,7 +23,7 @@ async function admin(dataDir: string, method: string, path: string, body?: Buffe
   if (!existsSync(urlFile)) throw new Error(`Trạm chưa chạy với thư mục dữ liệu ${dataDir}. Hãy chạy "npm run hub" trước.`);
   const url = readFileSync(urlFile, 'utf8').trim();
   const token = readFileSync(join(dataDir, 'admin-token'), 'utf8').trim();
-  const res = await fetch(new URL(path, url), { method, headers: { 'x-hub-admin': token, 'content-type': 'application/json' }, ...(body !== undefined ? { body } : {}) });
+  const res = await fetch(new URL(path, url), { method, headers: { 'x-hub-admin': token, 'content-type': 'application/json' }, ...(body !== undefined ? { body: typeof body === 'string' ? body : new Uint8Array(body) } : {}) });
   return { status: res.status, body: Buffer.from(await res.arrayBuffer()) };
 }
 

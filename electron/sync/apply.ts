@@ -70,7 +70,8 @@ export async function upsertRow(tx: Queryable, types: ColumnTypes, entry: Entry,
     return `$${params.length}${p.sql}`;
   });
   if (existing) {
-    const sets = cols.filter((c) => c !== 'id').map((c, i) => `${c} = ${placeholders[cols.indexOf(c)] ?? `$${i}`}`);
+    // Every parameter is referenced (id sets itself) so both drivers can type each one.
+    const sets = cols.map((c, i) => `${c} = ${placeholders[i] ?? 'NULL'}`);
     params.push(entry.id);
     await tx.query(`UPDATE ${table} SET ${sets.join(', ')} WHERE id = $${params.length}`, params);
   } else {

@@ -9,7 +9,7 @@ import type { Logger } from '../../electron/store/deps.js';
 import { addPeople, enrollOffice, startTestHub, startTestOffice, type TestHub, type TestOffice } from '../support/sync-harness.js';
 
 async function post(url: string, path: string, body: Buffer | string, type = 'application/octet-stream'): Promise<{ status: number; json: { ok?: boolean; error?: { code: string; message: string } } | null }> {
-  const res = await fetch(new URL(path, url), { method: 'POST', body, headers: { 'content-type': type } });
+  const res = await fetch(new URL(path, url), { method: 'POST', body: typeof body === 'string' ? body : new Uint8Array(body), headers: { 'content-type': type } });
   const text = Buffer.from(await res.arrayBuffer());
   let json = null;
   try {

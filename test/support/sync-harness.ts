@@ -6,6 +6,7 @@ import { runHubOp } from '../../electron/sync/hub-ops.js';
 import { OfficeSyncAgent } from '../../electron/sync/office-agent.js';
 import { contentHash } from '../../electron/sync/content-hash.js';
 import { openStore, type Store } from '../../electron/store/open-store.js';
+import { consoleLogger } from '../../electron/store/deps.js';
 import { inProcessClient } from '../../electron/transports/in-process.js';
 import type { ApiClient } from '../../shared/api/client.js';
 import { OFFICE_SETUP, quietLogger } from './store.js';
@@ -20,10 +21,12 @@ export interface TestHub {
 /** A real hub (core + HTTP on loopback) whose database the test can read directly. */
 export async function startTestHub(opts: { db?: Database; rate?: { perSecond: number; burst: number } } = {}): Promise<TestHub> {
   const db = opts.db ?? (await openPGlite());
-  const core = await HubCore.open(db, { logger: quietLogger, name: 'Sở Tư pháp tỉnh Điện Biên' });
+  // SYNC_DEBUG=1 shows the hub's structured log when a test fails.
+  const logger = process.env.SYNC_DEBUG ? consoleLogger('hub') : quietLogger;
+  const core = await HubCore.open(db, { logger, name: 'Sở Tư pháp tỉnh Điện Biên' });
   const http = await startHubHttp({
-    handle: (op) => runHubOp(core, op, quietLogger),
-    logger: quietLogger,
+    handle: (op) => runHubOp(core, op, logger),
+    logger,
     adminToken: 'test-admin-token-000000000000',
     rate: opts.rate ?? { perSecond: 10_000, burst: 10_000 },
     enrollRate: { perSecond: 10_000, burst: 10_000 },
