@@ -34,7 +34,7 @@ function centred(c: Ctx, text: string, o: { bold?: boolean; italics?: boolean; s
   const lines = text.split('\n');
   return new Paragraph({
     alignment: AlignmentType.CENTER,
-    spacing: { after: o.after ?? 0, line: 240 },
+    spacing: { after: o.after ?? 0, line: 288 },
     children: lines.map((l, i) => new TextRun({ text: l, bold: o.bold ?? false, italics: o.italics ?? false, size: o.size ?? BODY, font: c.font, break: i > 0 ? 1 : 0 })),
   });
 }
@@ -54,7 +54,7 @@ function body(_c: Ctx, children: TextRun[], o: { italics?: boolean; indent?: boo
   return new Paragraph({
     alignment: AlignmentType.JUSTIFIED,
     ...(o.indent === false ? {} : { indent: { firstLine: convertMillimetersToTwip(12.7) } }),
-    spacing: { before: 0, after: 120, line: 276 },
+    spacing: { before: 0, after: 120, line: 312 },
     children,
   });
 }
@@ -65,7 +65,7 @@ function text(c: Ctx, t: string, o: { bold?: boolean; italics?: boolean } = {}):
 
 /** Approximate printed width of a line, to size the rules under headings (Times-like metrics). */
 function widthMm(t: string, pt: number, bold: boolean): number {
-  return t.length * pt * (bold ? 0.205 : 0.19);
+  return t.length * pt * (bold ? 0.16 : 0.15);
 }
 
 function refLine(ref: DocumentRef): string {
