@@ -37,7 +37,7 @@ const FIELD_COLUMN: Record<string, PeopleColumnKey> = {
 
 const REQUIRED: readonly PeopleColumnKey[] = ['fullName', 'gender', 'staffCategory'];
 
-const TEMPLATE_HINT = 'Hãy dùng tệp mẫu tải từ phần mềm (Danh sách cán bộ › Tải tệp mẫu).';
+const TEMPLATE_HINT = 'Hãy dùng tệp mẫu tải từ phần mềm (Danh mục › Cán bộ › Tải tệp mẫu).';
 
 function fileIssue(message: string): { people: PersonInput[]; issues: PeopleImportIssue[] } {
   return { people: [], issues: [{ row: 1, column: '', message }] };

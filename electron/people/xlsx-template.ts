@@ -28,7 +28,7 @@ function addGuideSheet(wb: ExcelJS.Workbook): void {
   title.height = 24;
   const intro = [
     `1. Nhập mỗi người một dòng ở trang "${SHEET_LIST}", bắt đầu từ dòng ngay dưới dòng ví dụ. Không sửa dòng tiêu đề.`,
-    '2. Lưu tệp (định dạng .xlsx), rồi trong phần mềm chọn Danh sách cán bộ › Nhập từ Excel.',
+    '2. Lưu tệp (định dạng .xlsx), rồi trong phần mềm chọn Danh mục › Cán bộ › Nhập từ Excel.',
     '3. Nếu có dòng sai, phần mềm báo từng lỗi theo số dòng và tên cột và không nhập người nào; sửa tệp rồi nhập lại.',
     '4. Người trùng họ tên và ngày sinh trong cùng tệp được coi là nhập hai lần.',
   ];
