@@ -22,6 +22,11 @@ function log(message: string, fields: Record<string, unknown> = {}): void {
 }
 
 function start(): void {
+  // A separate profile (smoke tests, a second office on one PC): the single-instance lock,
+  // the data folder and the browser profile all follow userData, so set it before anything else.
+  const userDataOverride = process.env.THIDUA_USER_DATA;
+  if (userDataOverride) app.setPath('userData', userDataOverride);
+
   let mainWindow: BrowserWindow | null = null;
   if (!claimSingleInstance(app, () => mainWindow)) return;
 
