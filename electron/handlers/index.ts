@@ -8,6 +8,7 @@ import { backupHandlers } from './backup.js';
 import { awardHandlers } from '../awards/award-handlers.js';
 import { certificateHandlers } from '../awards/certificate-handlers.js';
 import { planHandlers } from '../plans/handlers.js';
+import { syncHandlers } from './sync.js';
 
 /** The one handler table; every transport serves exactly this. */
 export const handlers = {
@@ -20,4 +21,5 @@ export const handlers = {
   ...awardHandlers,
   ...certificateHandlers,
   ...planHandlers,
+  ...syncHandlers,
 } satisfies HandlerTable;

@@ -500,9 +500,11 @@ export class OfficeSyncAgent {
         if (due) await this.syncNow({ mode: 'small', largeBytes: 512 * 1024 }).catch(() => undefined);
       }
     };
-    this.timer = setInterval(() => void tick(), Math.min(intervalMs, 60_000));
+    // A closed store (or any failure) must not become an unhandled rejection; the next tick tries again.
+    const safeTick = () => void tick().catch(() => undefined);
+    this.timer = setInterval(safeTick, Math.min(intervalMs, 60_000));
     this.timer.unref();
-    void tick();
+    safeTick();
   }
 
   stop(): void {

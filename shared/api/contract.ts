@@ -11,6 +11,7 @@ import { draftCommands, draftQueries } from './methods/drafts.js';
 import { backupCommands, backupQueries } from './methods/backup.js';
 import { awardCommands, awardQueries } from './methods/awards.js';
 import { planCommands, planQueries } from './methods/plans.js';
+import { syncCommands, syncQueries } from './methods/sync.js';
 
 export const queries = {
   ...systemQueries,
@@ -20,6 +21,7 @@ export const queries = {
   ...backupQueries,
   ...awardQueries,
   ...planQueries,
+  ...syncQueries,
 };
 
 export const commands = {
@@ -30,6 +32,7 @@ export const commands = {
   ...backupCommands,
   ...awardCommands,
   ...planCommands,
+  ...syncCommands,
 };
 
 export const contract = { ...queries, ...commands };

@@ -70,3 +70,43 @@ describe('sync: enrol, upload, download over loopback HTTP', () => {
     expect(outbox?.n).toBe(0);
   });
 });
+
+describe('sync through the API contract (what the Đồng bộ screen calls)', () => {
+  it('enrols, shows bytes waiting and the estimate, syncs, and reports the state', async () => {
+    const hub = await startTestHub();
+    const o = await startTestOffice('Phòng Tư pháp huyện Mường Chà');
+    try {
+      const bad = await o.api.call('sync.enroll', { hubUrl: hub.url, code: 'SAI-MA-0000' }).catch((e: unknown) => e as { code: string; message: string });
+      expect((bad as { message: string }).message).toMatch(/Mã đăng ký không đúng/u);
+      const { code } = await hub.core.createCode({ unitName: 'Mường Chà' });
+      const enrolled = await o.api.call('sync.enroll', { hubUrl: hub.url, code });
+      expect(enrolled.hubName).toBe('Sở Tư pháp tỉnh Điện Biên');
+      await addPeople(o, 10);
+      const before = await o.api.call('sync.status', {});
+      expect(before.enrolled).toBe(true);
+      expect(before.waitingEntries).toBe(11);
+      const est = await o.api.call('sync.estimate', {});
+      expect(est.entries).toBe(11);
+      expect(est.recordBytes).toBeGreaterThan(200);
+      expect((await o.api.call('sync.now', { attachments: 'all' })).started).toBe(true);
+      let status = await o.api.call('sync.status', {});
+      for (let i = 0; i < 100 && (status.running || status.lastSuccessAt === null); i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        status = await o.api.call('sync.status', {});
+      }
+      expect(status.lastError).toBeNull();
+      expect(status.waitingEntries).toBe(0);
+      expect(status.lastSuccessAt).not.toBeNull();
+      expect(status.log[0]?.outcome).toBe('ok');
+      const h = await hashesMatch(o, hub);
+      expect(h.hub).toBe(h.office);
+      const bundle = await o.api.call('sync.exportBundle', { attachments: true });
+      expect(bundle.fileName).toMatch(/\.tdsync$/u);
+      const wrong = await o.api.call('sync.importAnswer', { base64: Buffer.from('không phải gói').toString('base64') }).catch((e: unknown) => e as { code: string; message: string });
+      expect((wrong as { code: string }).code).toBe('bad_file');
+    } finally {
+      await o.close();
+      await hub.close();
+    }
+  });
+});

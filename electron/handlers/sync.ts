@@ -1,0 +1,99 @@
+import { ApiError } from '../../shared/api/errors.js';
+import type { StoreDeps } from '../store/deps.js';
+import { SyncError } from '../sync/errors.js';
+import { OfficeSyncAgent } from '../sync/office-agent.js';
+import type { HandlersFor } from './context.js';
+
+/**
+ * One sync agent per store. The store's composition root does not know
+ * about sync, so the agent is created on first use and keyed by the store's
+ * deps object (a WeakMap, not global state: it dies with the store).
+ */
+const agents = new WeakMap<StoreDeps, OfficeSyncAgent>();
+const AUTO_SYNC_MS = 15 * 60_000;
+
+export function syncAgent(deps: StoreDeps): OfficeSyncAgent {
+  let agent = agents.get(deps);
+  if (!agent) {
+    agent = new OfficeSyncAgent(deps);
+    agents.set(deps, agent);
+    agent.startAuto(AUTO_SYNC_MS);
+  }
+  return agent;
+}
+
+function asApi(error: unknown): never {
+  if (error instanceof SyncError) {
+    const code = error.code === 'bad_bundle' || error.code === 'bad_signature' || error.code === 'wrong_recipient' ? 'bad_file' : error.code === 'revoked' || error.code === 'scope' ? 'forbidden' : 'conflict';
+    throw new ApiError(code, error.message);
+  }
+  throw error;
+}
+
+export const syncHandlers: HandlersFor<'sync.status' | 'sync.estimate' | 'sync.enroll' | 'sync.now' | 'sync.defer' | 'sync.exportBundle' | 'sync.importAnswer'> = {
+  async 'sync.status'(_input, ctx) {
+    const agent = syncAgent(ctx.deps);
+    const dev = await agent.device();
+    const st = await agent.state();
+    const pend = await agent.pending(true);
+    const log = await ctx.deps.db.query<{ at: string; channel: string; outcome: string; bytes_sent: number; bytes_received: number; pushed: number; pulled: number; message: string | null }>(
+      'SELECT at, channel, outcome, bytes_sent, bytes_received, pushed, pulled, message FROM sync_log ORDER BY id DESC LIMIT 10',
+    );
+    return {
+      enrolled: dev !== null,
+      hubUrl: dev?.hubUrl ?? null,
+      hubName: dev?.hubName ?? null,
+      unitName: dev?.unitName ?? null,
+      linkUp: agent.linkUp,
+      running: agent.isRunning,
+      progress: agent.progress,
+      lastSuccessAt: st.lastSuccessAt,
+      lastAttemptAt: st.lastAttemptAt,
+      lastError: st.lastError,
+      waitingEntries: pend.entries,
+      waitingAttachments: pend.blobs.length,
+      deferredAttachments: pend.deferredBlobs,
+      log: log.rows.map((r) => ({ at: r.at, channel: r.channel, outcome: r.outcome, bytesSent: Number(r.bytes_sent), bytesReceived: Number(r.bytes_received), pushed: r.pushed, pulled: r.pulled, message: r.message })),
+    };
+  },
+  async 'sync.estimate'(_input, ctx) {
+    return syncAgent(ctx.deps).estimate();
+  },
+  async 'sync.enroll'(input, ctx) {
+    try {
+      const a = await syncAgent(ctx.deps).enroll({ hubUrl: input.hubUrl, code: input.code });
+      return { unitName: a.unitName, hubName: a.hubName, restore: a.restore, reloginRequired: a.rebound };
+    } catch (error) {
+      return asApi(error);
+    }
+  },
+  async 'sync.now'(input, ctx) {
+    const agent = syncAgent(ctx.deps);
+    if (!(await agent.device())) throw new ApiError('not_configured', 'Máy này chưa đăng ký với trạm của tỉnh. Hãy nhập địa chỉ trạm và mã đăng ký do Sở Tư pháp cấp.');
+    const started = !agent.isRunning;
+    // Not awaited: a sync on a slow link takes minutes and must not hold the write queue.
+    void agent.syncNow({ mode: input.attachments }).catch(() => undefined);
+    return { started };
+  },
+  async 'sync.defer'(input, ctx) {
+    await syncAgent(ctx.deps).setDeferred(input.sha256s, input.deferred);
+    return { ok: true };
+  },
+  async 'sync.exportBundle'(input, ctx) {
+    try {
+      const b = await syncAgent(ctx.deps).exportBundle({ attachments: input.attachments });
+      const stamp = ctx.deps.clock().toISOString().slice(0, 16).replace(/[-:T]/gu, '');
+      return { fileName: `thidua-gui-tinh-${stamp}.tdsync`, base64: b.bytes.toString('base64'), entries: b.entries, attachments: b.blobs };
+    } catch (error) {
+      return asApi(error);
+    }
+  },
+  async 'sync.importAnswer'(input, ctx) {
+    try {
+      const r = await syncAgent(ctx.deps).importAnswer(Buffer.from(input.base64, 'base64'));
+      return { pulled: r.pulled, alreadyImported: r.alreadyImported };
+    } catch (error) {
+      return asApi(error);
+    }
+  },
+};
