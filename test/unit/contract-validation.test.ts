@@ -176,6 +176,22 @@ describe.each(entries)('%s', (name, spec) => {
     }
   });
 
+  // Methods with required fields: an empty input names what is missing.
+  if (!spec.input.safeParse({}).success) {
+    it('refuses an empty input (required fields missing) with invalid_input, in Vietnamese, and writes nothing', async () => {
+      const before = await writeCounts();
+      const r = await dispatch(name, {}, role);
+      expect(r.ok).toBe(false);
+      if (!r.ok) {
+        expect(r.error.code, r.error.message).toBe('invalid_input');
+        expectVietnamese(r.error.message, name);
+        expect(r.error.issues?.length ?? 0).toBeGreaterThan(0);
+        for (const issue of r.error.issues ?? []) expectVietnamese(issue.message, `${name} issue ${issue.path}`);
+      }
+      expect(await writeCounts()).toEqual(before);
+    });
+  }
+
   const shape = objectShape(spec.input);
   const fields = Object.entries(shape ?? {}).filter(([, field]) => junkFor(field) !== null);
   // Inputs with no fields (z.object({})) are covered by the non-object inputs above.
