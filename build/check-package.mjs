@@ -63,6 +63,7 @@ const checks = [
   ['PGlite pglite.data unpacked', unpacked('node_modules/@electric-sql/pglite/dist/pglite.data')],
   ['PGlite initdb.wasm unpacked', unpacked('node_modules/@electric-sql/pglite/dist/initdb.wasm')],
   ['PGlite JavaScript inside the archive', files.has('/node_modules/@electric-sql/pglite/dist/index.cjs')],
+  ['merged certificate fonts (build/fonts) when present', !existsSync(join(root, 'build', 'fonts', 'tinos-vi-400-normal.woff2')) || files.has('/build/fonts/tinos-vi-400-normal.woff2')],
   ['certificate font Tinos (Vietnamese subset) unpacked', unpacked('node_modules/@fontsource/tinos/files/tinos-vietnamese-400-normal.woff2')],
   ['runtime packages present (zod, exceljs, docx, pg, qrcode)', ['zod', 'exceljs', 'docx', 'pg', 'qrcode'].every((p) => files.has(`/node_modules/${p}/package.json`))],
   ['no source maps', !list.some((p) => p.endsWith('.map'))],

@@ -33,7 +33,6 @@ function start(): void {
   // Before ready: the scheme must be standard and secure for 'self', fetch and module scripts to work.
   protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
   app.enableSandbox();
-  Menu.setApplicationMenu(null);
 
   const here = __dirname;
   const rendererRoot = join(here, '..', 'dist', 'renderer');
@@ -44,6 +43,8 @@ function start(): void {
   app.on('window-all-closed', () => app.quit());
 
   void app.whenReady().then(async () => {
+    // No menu: no reload or devtools shortcuts for users, nothing that loads other content.
+    Menu.setApplicationMenu(null);
     const ses = session.defaultSession;
     denyAllPermissions(ses);
     blockRemoteRequests(ses.webRequest, (message, url) => log(message, { url }));
