@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../electron/store/open-store.js';
 import { inProcessClient } from '../../electron/transports/in-process.js';
@@ -64,5 +68,21 @@ describe('demo office', () => {
     const before = [await count(store, 'outbox'), await count(store, 'audit_log'), await count(store, 'people')];
     await expect(api.call('demo.load', {})).rejects.toMatchObject({ code: 'already_configured' });
     expect([await count(store, 'outbox'), await count(store, 'audit_log'), await count(store, 'people')]).toEqual(before);
+  });
+
+  it('loads from the command line (npm run demo) and prints the accounts; a second run refuses', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'thidua-demo-cli-'));
+    try {
+      const run = () => spawnSync(process.execPath, ['dist-electron/cli.mjs', 'demo', '--data', dataDir], { encoding: 'utf8', timeout: 120_000 });
+      const first = run();
+      expect(first.status, first.stderr).toBe(0);
+      expect(first.stdout).toContain('6 đơn vị, 25 người');
+      for (const u of DEMO_USERS) expect(first.stdout).toContain(`${u.username} / ${DEMO_PASSWORD}`);
+      const second = run();
+      expect(second.status).toBe(1);
+      expect(second.stderr).toContain('không thể nạp dữ liệu mẫu đè lên');
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
