@@ -50,7 +50,7 @@ if (!transport) {
     <StrictMode>
       <MantineProvider theme={theme}>
         <DatesProvider settings={{ locale: 'vi', firstDayOfWeek: 1 }}>
-          <Notifications position="top-right" />
+          <Notifications position="bottom-right" />
           <LanguageProvider storage={window.localStorage}>
             <ApiProvider transport={transport} storage={window.sessionStorage}>
               <DraftsProvider db={draftDb}>

@@ -1,7 +1,7 @@
 import { expect, screenshot, test } from './fixtures.js';
 import { PeoplePage } from './pages/people-page.js';
 import { ShellPage } from './pages/shell-page.js';
-import { signedIn } from './support.js';
+import { sessionToken, signedIn } from './support.js';
 
 test('a reload in the middle of typing offers the draft back, and restoring brings the values back', async ({ page, webApp }) => {
   await signedIn(page, webApp);
@@ -14,6 +14,9 @@ test('a reload in the middle of typing offers the draft back, and restoring brin
   await expect(page.getByTestId('draft-status')).toContainText('Đã lưu nháp');
 
   await page.reload();
+  // The reload stays on the same screen and signed in; the dashboard lists the unsaved draft.
+  await expect(page.getByTestId('people-table')).toBeVisible();
+  await shell.open('dashboard');
   await expect(page.getByTestId('dashboard-drafts')).toContainText('Thêm cán bộ mới');
   await screenshot(page, '14-dashboard-draft');
   await shell.open('people');
@@ -29,8 +32,8 @@ test('a reload in the middle of typing offers the draft back, and restoring brin
   await people.fill({ gender: 'Nữ' });
   await people.save();
   await expect(people.row('Hoàng Thị Bích Ngọc')).toBeVisible();
-  const token = JSON.parse((await page.evaluate(() => sessionStorage.getItem('thidua.session'))) ?? '{}') as { token: string };
-  await expect.poll(async () => (await webApp.call<unknown[]>('drafts.list', {}, token.token)).length).toBe(0);
+  const token = await sessionToken(page);
+  await expect.poll(async () => (await webApp.call<unknown[]>('drafts.list', {}, token)).length).toBe(0);
   await people.openNew();
   await expect(page.getByTestId('draft-offer')).toBeHidden();
 });

@@ -79,7 +79,8 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 export const test = base.extend<{ webApp: WebApp }>({
-  // The fixture name avoids Playwright's built-in `app`-less set; each test gets its own server and data folder.
+  // Each test gets its own server and data folder.
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern; this one has none.
   webApp: async ({}, use) => {
     const { app, stop } = await startWebApp();
     try {

@@ -5,12 +5,13 @@ import { join } from 'node:path';
 import { expect, screenshot, test, type WebApp } from './fixtures.js';
 import { PeoplePage } from './pages/people-page.js';
 import { ShellPage } from './pages/shell-page.js';
-import { OFFICE, signedIn } from './support.js';
+import { OFFICE, sessionToken, signedIn } from './support.js';
 
 type Row = Record<string, string>;
 
 /** Fills the app's own template (downloaded through the API) with rows keyed by column header. */
-async function workbookFromTemplate(webApp: WebApp, session: string, rows: Row[], path: string): Promise<void> {
+/** Returns the Excel row number of the first data row written. */
+async function workbookFromTemplate(webApp: WebApp, session: string, rows: Row[], path: string): Promise<number> {
   const template = await webApp.call<{ base64: string }>('people.importTemplate', {}, session);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(Buffer.from(template.base64, 'base64') as unknown as ArrayBuffer);
@@ -27,7 +28,11 @@ async function workbookFromTemplate(webApp: WebApp, session: string, rows: Row[]
     if (!headerRow) columns.clear();
   });
   if (!headerRow) throw new Error('template has no header row');
-  let r = sheet.rowCount + 1;
+  // Data goes in the first rows under the header whose name cell is empty (the template's example row stays).
+  const nameCol = columns.get('Họ và tên') ?? 0;
+  let r = headerRow + 1;
+  while (String(sheet.getRow(r).getCell(nameCol).value ?? '').trim() !== '') r++;
+  const firstRow = r;
   for (const data of rows) {
     const row = sheet.getRow(r++);
     for (const [header, value] of Object.entries(data)) {
@@ -38,12 +43,9 @@ async function workbookFromTemplate(webApp: WebApp, session: string, rows: Row[]
     row.commit();
   }
   await wb.xlsx.writeFile(path);
+  return firstRow;
 }
 
-async function sessionToken(page: import('@playwright/test').Page): Promise<string> {
-  const raw = await page.evaluate(() => sessionStorage.getItem('thidua.session'));
-  return (JSON.parse(raw ?? '{}') as { token: string }).token;
-}
 
 test('import a good .xlsx, then a bad one that is rejected row by row and writes nothing', async ({ page, webApp }) => {
   await signedIn(page, webApp);
@@ -70,7 +72,7 @@ test('import a good .xlsx, then a bad one that is rejected row by row and writes
   await expect(people.row('Lường Thị Thanh Huyền')).toContainText('03/09/1995');
 
   const bad = join(dir, 'danh-sach-loi.xlsx');
-  await workbookFromTemplate(
+  const first = await workbookFromTemplate(
     webApp,
     session,
     [
@@ -84,9 +86,11 @@ test('import a good .xlsx, then a bad one that is rejected row by row and writes
   await people.importFile(bad);
   const issues = page.getByTestId('import-issues');
   await expect(issues).toBeVisible();
-  await expect(issues).toContainText('Ngày sinh');
-  await expect(issues).toContainText('Họ và tên');
-  await expect(issues).toContainText('Loại cán bộ');
+  // Each problem names its Excel row and its column.
+  const issueRows = issues.locator('tbody tr');
+  await expect(issueRows.filter({ hasText: 'Ngày sinh' }).first().locator('td').first()).toHaveText(String(first));
+  await expect(issueRows.filter({ hasText: 'Họ và tên' }).first().locator('td').first()).toHaveText(String(first + 1));
+  await expect(issueRows.filter({ hasText: 'Loại cán bộ' }).first().locator('td').first()).toHaveText(String(first + 2));
   await screenshot(page, '13-import-issues');
   await page.getByRole('button', { name: 'Đóng' }).click();
 

@@ -1,7 +1,7 @@
 import { expect, screenshot, test } from './fixtures.js';
 import { PeoplePage } from './pages/people-page.js';
 import { ShellPage } from './pages/shell-page.js';
-import { OFFICE, signedIn } from './support.js';
+import { OFFICE, sessionToken, signedIn } from './support.js';
 
 test('add and edit people; search without diacritics finds them', async ({ page, webApp }) => {
   await signedIn(page, webApp);
@@ -84,8 +84,3 @@ test('the other screens: units, users, settings, a section still being built, En
   await shell.open('people');
   await screenshot(page, '25-people-english');
 });
-
-async function sessionToken(page: import('@playwright/test').Page): Promise<string> {
-  const raw = await page.evaluate(() => sessionStorage.getItem('thidua.session'));
-  return (JSON.parse(raw ?? '{}') as { token: string }).token;
-}

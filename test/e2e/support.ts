@@ -22,3 +22,9 @@ export async function signedIn(page: Page, webApp: WebApp): Promise<void> {
   await new LoginPage(page).login(ADMIN.username, ADMIN.password);
   await expect(page.getByTestId('office-name')).toHaveText(OFFICE.name);
 }
+
+/** The session token the page keeps in sessionStorage, to check the store through the API. */
+export async function sessionToken(page: Page): Promise<string> {
+  const raw = await page.evaluate(() => sessionStorage.getItem('thidua.session'));
+  return (JSON.parse(raw ?? '{}') as { token: string }).token;
+}

@@ -36,8 +36,8 @@ export function App({ storage }: { storage: Storage }) {
   const status = useQuery('system.status', {}, { tables: ['units', 'users'] });
   const [seenNotice, setSeenNotice] = useState(() => storage.getItem(RECOVERY_SEEN_KEY));
   // Once the wizard has started it stays up until its last step, even though setup makes the store "configured".
-  const [inWizard, setInWizard] = useState(false);
-  if (status.data && !status.data.configured && !inWizard) setInWizard(true);
+  const [wizard, setWizard] = useState<'not-needed' | 'open' | 'done'>('not-needed');
+  if (status.data && !status.data.configured && wizard === 'not-needed') setWizard('open');
 
   if (!status.data) {
     return (
@@ -78,12 +78,12 @@ export function App({ storage }: { storage: Storage }) {
   );
 
   let screen;
-  if (inWizard) {
+  if (wizard === 'open') {
     screen = (
       <SetupWizard
         onDone={(s) => {
           setSession(s);
-          setInWizard(false);
+          setWizard('done');
           navigate('/');
           status.reload();
         }}

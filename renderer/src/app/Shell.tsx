@@ -7,7 +7,7 @@ import type { Unit } from '../../../shared/domain/units.js';
 import { useLanguage, useT } from '../i18n/language.js';
 import { defineMessages, pick, type Language } from '../i18n/messages.js';
 import { navMessages } from './messages.js';
-import { navigate, useRoute } from './router.js';
+import { useRoute } from './router.js';
 import { SECTIONS, type Section } from './sections.js';
 import { UnderConstruction } from './UnderConstruction.js';
 

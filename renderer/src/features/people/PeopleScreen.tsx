@@ -1,4 +1,4 @@
-import { ActionIcon, Badge, Button, Card, Drawer, Group, Menu, Modal, Select, Stack, Switch, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Box, Button, Card, Drawer, Group, Menu, Modal, Select, Stack, Switch, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconArchive, IconDots, IconDownload, IconFileExport, IconFileImport, IconPencil, IconRestore, IconSearch, IconUserPlus } from '@tabler/icons-react';
@@ -95,20 +95,21 @@ export function PeopleScreen() {
     const inactive = p.status === 'inactive';
     return (
       <Table.Tr key={p.id} {...(inactive ? { c: "dimmed" } : {})} data-testid="person-row">
-        <Table.Td>
+        <Table.Td style={{ whiteSpace: 'nowrap' }}>
           <Text fw={600} size="sm" {...(inactive ? { c: "dimmed" } : {})}>
             {p.fullName}
           </Text>
         </Table.Td>
         <Table.Td>{pick(GENDER_LABELS[p.gender], lang)}</Table.Td>
-        <Table.Td>{formatDateShort(p.birthDate)}</Table.Td>
+        <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateShort(p.birthDate)}</Table.Td>
         <Table.Td>{p.position}</Table.Td>
         <Table.Td>{pick(STAFF_CATEGORY_LABELS[p.staffCategory], lang)}</Table.Td>
         <Table.Td>{unitName.get(p.unitId) ?? ''}</Table.Td>
-        <Table.Td>
-          <Badge variant="light" color={p.status === 'working' ? 'teal' : inactive ? 'gray' : 'orange'}>
-            {pick(PERSON_STATUS_LABELS[p.status], lang)}
-          </Badge>
+        <Table.Td style={{ whiteSpace: 'nowrap' }}>
+          <Group gap={6} wrap="nowrap">
+            <Box w={8} h={8} style={{ borderRadius: 4, flexShrink: 0 }} bg={p.status === 'working' ? 'teal.6' : inactive ? 'gray.5' : 'orange.6'} />
+            <Text size="sm">{pick(PERSON_STATUS_LABELS[p.status], lang)}</Text>
+          </Group>
         </Table.Td>
         <Table.Td>
           <Group gap={4} justify="flex-end" wrap="nowrap">
@@ -190,7 +191,7 @@ export function PeopleScreen() {
             data-testid="people-unit-filter"
           />
           <Select
-            w={220}
+            w={250}
             aria-label={t('sort')}
             data={[
               { value: 'name', label: t('sortName') },
@@ -208,7 +209,7 @@ export function PeopleScreen() {
 
       <Card withBorder radius="md" p={0}>
         <Table.ScrollContainer minWidth={900}>
-          <Table highlightOnHover verticalSpacing="sm" horizontalSpacing="md" data-testid="people-table">
+          <Table highlightOnHover verticalSpacing="sm" horizontalSpacing="md" data-testid="people-table" styles={{ th: { whiteSpace: 'nowrap' } }}>
             <Table.Thead bg="gray.0">
               <Table.Tr>
                 <Table.Th>{t('colName')}</Table.Th>

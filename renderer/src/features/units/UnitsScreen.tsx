@@ -107,29 +107,33 @@ export function UnitsScreen() {
                               {u.parentName}
                             </Text>
                           )}
+                          {(isOffice || historical) && (
+                            <Group gap={6} mt={4}>
+                              {isOffice && (
+                                <Badge size="sm" tt="none" color="red" variant="light">
+                                  {t('office')}
+                                </Badge>
+                              )}
+                              {historical && (
+                                <Tooltip label={t('historicalHint')} multiline w={280}>
+                                  <Badge size="sm" tt="none" color="gray" variant="outline">
+                                    {t('historical')}
+                                  </Badge>
+                                </Tooltip>
+                              )}
+                            </Group>
+                          )}
                         </Box>
-                        {isOffice && (
-                          <Badge size="xs" color="red" variant="light">
-                            {t('office')}
-                          </Badge>
-                        )}
-                        {historical && (
-                          <Tooltip label={t('historicalHint')} multiline w={280}>
-                            <Badge size="xs" color="gray" variant="outline">
-                              {t('historical')}
-                            </Badge>
-                          </Tooltip>
-                        )}
                       </Group>
                     </Table.Td>
                     <Table.Td>
                       <Text size="sm">{pick(UNIT_LEVEL_LABELS[u.level], lang)}</Text>
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
                       <Text size="sm">{validity(u)}</Text>
                     </Table.Td>
-                    <Table.Td>
-                      <Badge variant="light" color={u.status === 'active' ? 'teal' : 'gray'}>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      <Badge variant="light" tt="none" size="md" color={u.status === 'active' ? 'teal' : 'gray'}>
                         {u.status === 'active' ? t('active') : t('inactive')}
                       </Badge>
                     </Table.Td>

@@ -183,7 +183,7 @@ export function UsersScreen() {
                 </Table.Td>
                 <Table.Td>{pick(ROLE_LABELS[u.role], lang)}</Table.Td>
                 <Table.Td>
-                  <Badge variant="light" color={u.active ? 'teal' : 'gray'}>
+                  <Badge variant="light" tt="none" size="md" color={u.active ? 'teal' : 'gray'}>
                     {u.active ? t('active') : t('locked')}
                   </Badge>
                 </Table.Td>
