@@ -3,6 +3,7 @@ import type { StoreEvent } from '../../shared/api/envelope.js';
 import type { Change } from './mutation.js';
 import type { DraftFiles } from './draft-files.js';
 import type { PdfEngineFactory } from '../awards/pdf-engine.js';
+import type { DurableStore } from '../durability/durable-store.js';
 
 /** Where committed changes go before the write is acknowledged (the durability journal plugs in here). */
 export interface DurabilitySink {
@@ -33,6 +34,8 @@ export interface StoreDeps {
   dataDir: string | null;
   /** HTML → PDF (certificates, decisions); absent = Debian/bundled Chromium via playwright-core. The desktop shell passes printToPDF. */
   pdf?: PdfEngineFactory;
+  /** Journal, snapshots, backup and restore of a store on a data folder; absent for in-memory or PostgreSQL stores. */
+  durable?: DurableStore;
 }
 
 export const noDurability: DurabilitySink = { committed: async () => undefined };

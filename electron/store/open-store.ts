@@ -10,6 +10,8 @@ import { EventHub, consoleLogger, noDurability, type DurabilitySink, type Logger
 import { openPGlite } from './pglite-database.js';
 import { folderDraftFiles, memoryDraftFiles } from './draft-files.js';
 import { SessionStore } from './sessions.js';
+import { DurableStore, type DurabilityOptions } from '../durability/durable-store.js';
+import { crashHookFromEnv } from '../durability/crash-points.js';
 import { WriteQueue } from './write-queue.js';
 
 export interface StoreOptions {
@@ -20,6 +22,8 @@ export interface StoreOptions {
   clock?: () => Date;
   logger?: Logger;
   durability?: DurabilitySink;
+  /** Journal and snapshot tuning for a store on a data folder (see electron/durability). */
+  durable?: DurabilityOptions;
 }
 
 export interface Store {
@@ -39,12 +43,21 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
   const logger = options.logger ?? consoleLogger('store');
   let lock: DataLock | null = null;
   let db: Database;
+  let durable: DurableStore | null = null;
   if (options.database) {
     db = options.database;
   } else if (options.dataDir) {
     lock = lockDataFolder(options.dataDir);
     try {
-      db = await openPGlite({ dataDir: join(options.dataDir, 'db') });
+      // Journal, recovery and snapshots wrap PGlite on a data folder (PGlite never fsyncs on Node).
+      durable = await DurableStore.open({
+        dataDir: options.dataDir,
+        migrations: officeMigrations,
+        logger,
+        clock: options.clock ?? (() => new Date()),
+        options: { crash: crashHookFromEnv(process.env), ...options.durable },
+      });
+      db = durable.db;
     } catch (error) {
       lock.release();
       throw error;
@@ -62,14 +75,16 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     db,
     clock,
     newId: randomUUID,
-    durability: options.durability ?? noDurability,
+    durability: options.durability ?? durable?.sink ?? noDurability,
     events,
     logger,
     drafts: options.dataDir ? folderDraftFiles(join(options.dataDir, 'drafts')) : memoryDraftFiles(),
     dataDir: options.dataDir ?? null,
+    ...(durable ? { durable } : {}),
   };
   const sessions = new SessionStore(clock);
   const writes = new WriteQueue();
+  durable?.startSchedule((task) => writes.run(task));
   const dispatch = createDispatcher({ handlers, deps, sessions, writes });
   return {
     dispatch,
