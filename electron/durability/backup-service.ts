@@ -181,7 +181,7 @@ export async function restoreBackup(
     const dump = contents.files.get('db.tar.gz') as Buffer;
     const stagedDb = join(staging, 'db');
     mkdirSync(stagedDb);
-    const loaded = await openPGlite({ dataDir: stagedDb, loadDataDir: new Blob([dump]) });
+    const loaded = await openPGlite({ dataDir: stagedDb, loadDataDir: new Blob([Uint8Array.from(dump)]) });
     try {
       const staged = await contentHash(loaded);
       if (staged.hash !== m.contentHash) {

@@ -238,7 +238,7 @@ export class DurableStore {
         }
         try {
           mkdirSync(restoring, { recursive: true });
-          const loaded = await openPGlite({ dataDir: restoring, loadDataDir: new Blob([data]) });
+          const loaded = await openPGlite({ dataDir: restoring, loadDataDir: new Blob([Uint8Array.from(data)]) });
           await loaded.close();
           snapshot = m;
           break;
