@@ -50,6 +50,11 @@ function addGuideSheet(wb: ExcelJS.Workbook): void {
   }
 }
 
+/** exceljs has a range-level validation API that its typings leave out. */
+function validations(sheet: ExcelJS.Worksheet): { add(range: string, validation: ExcelJS.DataValidation): void } {
+  return (sheet as unknown as { dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void } }).dataValidations;
+}
+
 /** Writes a list to a column of the hidden sheet; returns the absolute range for a list validation. */
 function listRange(sheet: ExcelJS.Worksheet, column: number, values: readonly string[]): string | null {
   if (values.length === 0) return null;
@@ -99,22 +104,25 @@ export async function buildPeopleTemplate(unitNames: string[]): Promise<Buffer> 
     const column = sheet.getColumn(i + 1);
     // Dates as text: an English-locale Excel would silently read 05/01/1990 as 1 May; text keeps what was typed.
     if (col.key === 'birthDate' || col.key === 'startDate') column.numFmt = '@';
-    const range = ranges[col.key];
     for (let r = 2; r <= lastRow; r++) {
       const cell = sheet.getCell(r, i + 1);
       if (r > 2) cell.font = { name: FONT, size: 12 };
       if (col.key === 'birthDate' || col.key === 'startDate') cell.numFmt = '@';
-      if (range) {
-        cell.dataValidation = {
-          type: 'list',
-          allowBlank: true,
-          formulae: [range],
-          showErrorMessage: true,
-          errorStyle: 'stop',
-          errorTitle: col.header,
-          error: `Hãy chọn ${col.header.toLowerCase()} trong danh sách.`,
-        };
-      }
+    }
+    const range = ranges[col.key];
+    if (range) {
+      const letter = String.fromCharCode(65 + i);
+      // One validation per column range: exceljs's per-cell merging sorts addresses as text (C10 < C2)
+      // and writes overlapping ranges, which Excel reports as a damaged file.
+      validations(sheet).add(`${letter}2:${letter}${lastRow}`, {
+        type: 'list',
+        allowBlank: true,
+        formulae: [range],
+        showErrorMessage: true,
+        errorStyle: 'stop',
+        errorTitle: col.header,
+        error: `Hãy chọn ${col.header.toLowerCase()} trong danh sách.`,
+      });
     }
   });
   freezeHeader(sheet, 1);
