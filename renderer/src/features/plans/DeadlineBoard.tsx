@@ -1,4 +1,5 @@
-import { Badge, Button, Card, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Select, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { DEADLINE_STATE_LABELS, type DeadlineState } from '../../../../shared/plans/board.js';
 import { formatDateShort } from '../../../../shared/vi/dates.js';
 import { showApiError } from '../../api/errors.js';
@@ -9,10 +10,12 @@ import { planMessages as m } from './messages.js';
 const COLORS: Record<DeadlineState, string> = { overdue: 'red', due_today: 'orange', due_soon: 'yellow', upcoming: 'blue', no_date: 'gray', done: 'teal' };
 
 /** What is due, in how many days, what is overdue and what is done, for the office's plans of the year. */
-export function DeadlineBoard({ onOpen }: { onOpen(id: string): void }) {
+export function DeadlineBoard({ onOpen, years }: { onOpen(id: string): void; years: readonly number[] }) {
   const t = useT(m);
   const api = useApi();
-  const board = useQuery('plans.board', {}, { tables: ['plans', 'plan_deadline_status'] });
+  // The plan years the office has; the current year is the server's default when none is chosen.
+  const [year, setYear] = useState<number | null>(null);
+  const board = useQuery('plans.board', year === null ? {} : { year }, { tables: ['plans', 'plan_deadline_status'] });
   if (!board.data) return null;
   const { today, rows } = board.data;
   const setDone = async (planId: string, deadlineId: string, doneOn: string | null) => {
@@ -24,9 +27,18 @@ export function DeadlineBoard({ onOpen }: { onOpen(id: string): void }) {
   };
   return (
     <Card withBorder p={0} data-testid="plan-board">
-      <Title order={4} p="sm">
-        {t('boardTitle', { year: today.slice(0, 4), today: formatDateShort(today) })}
-      </Title>
+      <Group justify="space-between" p="sm">
+        <Title order={4}>{t('boardTitle', { year: year ?? today.slice(0, 4), today: formatDateShort(today) })}</Title>
+        <Select
+          aria-label={t('year')}
+          w={120}
+          data={[...new Set([Number(today.slice(0, 4)), ...years])].sort((a, b) => b - a).map((y) => ({ value: String(y), label: String(y) }))}
+          value={String(year ?? today.slice(0, 4))}
+          allowDeselect={false}
+          onChange={(v) => setYear(v ? Number(v) : null)}
+          data-testid="board-year"
+        />
+      </Group>
       {rows.length === 0 ? (
         <Text p="sm" c="dimmed">
           {t('boardEmpty')}

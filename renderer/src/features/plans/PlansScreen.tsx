@@ -110,7 +110,7 @@ export function PlansScreen() {
           </Card>
         </Tabs.Panel>
         <Tabs.Panel value="board" pt="md">
-          {tab === 'board' && <DeadlineBoard onOpen={setOpenId} />}
+          {tab === 'board' && <DeadlineBoard onOpen={setOpenId} years={[...new Set(list.map((p) => p.year))]} />}
         </Tabs.Panel>
         <Tabs.Panel value="calendar" pt="md">
           {tab === 'calendar' && <YearCalendar plans={list.filter((p) => p.status !== 'superseded')} />}
