@@ -299,13 +299,14 @@ export class OfficeSyncAgent {
     return reply;
   }
 
-  /** Link estimate: the smallest time seen is mostly round trip; big transfers give the rate. */
+  /** Link estimate: small requests give the round trip, large ones the rate (both smoothed). */
   private async measure(bytes: number, ms: number): Promise<void> {
     const st = await this.state();
-    const link = st.link ?? { bytesPerSecond: 50_000, rttMs: ms };
-    const rttMs = Math.min(link.rttMs, ms) * 0.8 + ms * 0.2 * (ms < link.rttMs * 2 ? 1 : 0) + (ms < link.rttMs * 2 ? 0 : link.rttMs * 0.2);
-    let bytesPerSecond = link.bytesPerSecond;
-    if (bytes > 16 * 1024 && ms > rttMs) bytesPerSecond = 0.7 * link.bytesPerSecond + 0.3 * (bytes / ((ms - rttMs) / 1000));
+    const prev = st.link;
+    let rttMs = prev?.rttMs ?? ms;
+    let bytesPerSecond = prev?.bytesPerSecond ?? 50_000;
+    if (bytes < 16 * 1024) rttMs = prev ? 0.7 * prev.rttMs + 0.3 * ms : ms;
+    else if (ms > rttMs) bytesPerSecond = prev ? 0.7 * bytesPerSecond + 0.3 * (bytes / ((ms - rttMs) / 1000)) : bytes / ((ms - rttMs) / 1000);
     await this.saveState({ link: { bytesPerSecond: Math.round(bytesPerSecond), rttMs: Math.round(rttMs) } });
   }
 
@@ -371,8 +372,13 @@ export class OfficeSyncAgent {
       await this.log('http', 'ok', summary, null);
       return summary;
     } catch (error) {
-      const failure = explainFailure(error);
-      if (failure.code === 'offline') this.linkUp = false;
+      let failure = explainFailure(error);
+      if (failure.code === 'link_cut' || failure.code === 'offline') {
+        // A reset on a kept-alive connection may mean the hub went away: check before explaining.
+        this.client?.close();
+        this.client = null;
+        if (!(await this.probe())) failure = explainFailure(new Error('ECONNREFUSED'));
+      }
       await this.saveState({ lastError: failure });
       summary.ms = Math.round(performance.now() - started);
       Object.assign(summary, { bytesSent: client.stats.bytesSent - before.bytesSent, bytesReceived: client.stats.bytesReceived - before.bytesReceived, requests: client.stats.requests - before.requests });

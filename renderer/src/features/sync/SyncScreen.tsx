@@ -23,9 +23,12 @@ export function formatSeconds(s: number): string {
   return sec ? `${min} phút ${sec} giây` : `${min} phút`;
 }
 
+/** Local time of this PC (timestamps are stored in UTC). */
 function when(iso: string | null): string {
   if (!iso) return '';
-  return `${iso.slice(11, 16)} ${formatDateShort(iso.slice(0, 10))}`;
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${pad(d.getHours())}:${pad(d.getMinutes())} ${formatDateShort(`${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`)}`;
 }
 
 function EnrollCard({ onDone }: { onDone(): void }) {
