@@ -8,14 +8,31 @@ export type ToStoreProcess =
   /** Carries one transferred MessagePortMain: serve it like a window. */
   | { kind: 'connect' }
   /** Drain the write queue, close PGlite, release the folder lock, exit. */
-  | { kind: 'close' };
+  | { kind: 'close' }
+  /** Main's answer to a print request (see PrintRequest). */
+  | PrintResponse;
+
+/**
+ * Printing (HTML → PDF) needs a Chromium page, and only the main process can
+ * make one (a hidden window, webContents.printToPDF). The store process asks
+ * over this channel; documents travel as HTML strings and PDFs as bytes.
+ */
+export type PrintRequest =
+  | { kind: 'print'; id: number; op: 'open' }
+  | { kind: 'print'; id: number; op: 'render'; engine: number; html: string; paper: { widthMm: number; heightMm: number }; fit: boolean }
+  | { kind: 'print'; id: number; op: 'close'; engine: number };
+
+export type PrintResponse =
+  | { kind: 'print-result'; id: number; ok: true; engine?: number; pdf?: Uint8Array; overflows?: unknown[] }
+  | { kind: 'print-result'; id: number; ok: false; message: string };
 
 export type StoreOpenFailure = 'data_locked' | 'open_failed';
 
 export type FromStoreProcess =
   | { kind: 'ready' }
   | { kind: 'failed'; reason: StoreOpenFailure; message: string }
-  | { kind: 'closed' };
+  | { kind: 'closed' }
+  | PrintRequest;
 
 /** The data folder travels on the command line, so the store can open before any message arrives. */
 export const DATA_DIR_ARG = '--thidua-data-dir';
@@ -32,12 +49,44 @@ function kindOf(message: unknown): unknown {
 
 export function parseToStoreProcess(message: unknown): ToStoreProcess | null {
   const kind = kindOf(message);
-  return kind === 'connect' || kind === 'close' ? { kind } : null;
+  if (kind === 'connect' || kind === 'close') return { kind };
+  if (kind === 'print-result') {
+    const m = message as { id?: unknown; ok?: unknown; message?: unknown; engine?: unknown; pdf?: unknown; overflows?: unknown };
+    if (typeof m.id !== 'number') return null;
+    if (m.ok !== true) return { kind, id: m.id, ok: false, message: typeof m.message === 'string' ? m.message : '' };
+    return {
+      kind,
+      id: m.id,
+      ok: true,
+      ...(typeof m.engine === 'number' ? { engine: m.engine } : {}),
+      ...(m.pdf instanceof Uint8Array ? { pdf: m.pdf } : {}),
+      ...(Array.isArray(m.overflows) ? { overflows: m.overflows as unknown[] } : {}),
+    };
+  }
+  return null;
+}
+
+function isPaper(value: unknown): value is { widthMm: number; heightMm: number } {
+  const p = value as { widthMm?: unknown; heightMm?: unknown } | null;
+  return typeof p === 'object' && p !== null && typeof p.widthMm === 'number' && typeof p.heightMm === 'number' && p.widthMm > 0 && p.heightMm > 0 && p.widthMm < 2000 && p.heightMm < 2000;
+}
+
+function parsePrintRequest(message: unknown): PrintRequest | null {
+  const m = message as { id?: unknown; op?: unknown; engine?: unknown; html?: unknown; paper?: unknown; fit?: unknown };
+  if (typeof m.id !== 'number') return null;
+  if (m.op === 'open') return { kind: 'print', id: m.id, op: 'open' };
+  if (typeof m.engine !== 'number') return null;
+  if (m.op === 'close') return { kind: 'print', id: m.id, op: 'close', engine: m.engine };
+  if (m.op === 'render' && typeof m.html === 'string' && isPaper(m.paper)) {
+    return { kind: 'print', id: m.id, op: 'render', engine: m.engine, html: m.html, paper: { widthMm: m.paper.widthMm, heightMm: m.paper.heightMm }, fit: m.fit !== false };
+  }
+  return null;
 }
 
 export function parseFromStoreProcess(message: unknown): FromStoreProcess | null {
   const kind = kindOf(message);
   if (kind === 'ready' || kind === 'closed') return { kind };
+  if (kind === 'print') return parsePrintRequest(message);
   if (kind === 'failed') {
     const m = message as { reason?: unknown; message?: unknown };
     const reason: StoreOpenFailure = m.reason === 'data_locked' ? 'data_locked' : 'open_failed';

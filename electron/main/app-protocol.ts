@@ -33,6 +33,8 @@ export interface AppProtocolOptions {
   csp: string;
   /** Injected for tests; defaults to fs.readFile. */
   read?: (path: string) => Promise<Uint8Array>;
+  /** Documents being printed (print-service.ts), served from memory by URL path. */
+  printDocuments?: { get(pathname: string): string | undefined };
 }
 
 function plain(status: number, csp: string): Response {
@@ -61,6 +63,13 @@ export function createAppProtocolHandler(options: AppProtocolOptions): (request:
     // traversal that URL parsing would silently collapse is refused rather than remapped.
     const rawPath = request.url.slice(`${APP_SCHEME}://${APP_HOST}`.length).split(/[?#]/u)[0] ?? '/';
     if (resolveInside(options.root, rawPath) === null) return plain(403, options.csp);
+    const printing = request.method === 'GET' ? options.printDocuments?.get(url.pathname) : undefined;
+    if (printing !== undefined) {
+      return new Response(printing, {
+        status: 200,
+        headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': options.csp, 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' },
+      });
+    }
     const path = resolveInside(options.root, url.pathname);
     if (path === null) return plain(403, options.csp);
     let body: Uint8Array;

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, Menu, protocol, session, utilityProcess } from 'electron';
@@ -5,8 +6,9 @@ import { contentSecurityPolicy } from '../transports/csp.js';
 import { registerStorePortBroker } from '../ipc/main-ipc.js';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, APP_START_URL, createAppProtocolHandler } from './app-protocol.js';
 import { openFailedMessage, SHELL_TEXT } from './messages.js';
+import { createPrintDocuments, createPrintService, PAGE_FIT_SCRIPT } from './print-service.js';
 import { createQuitGuard } from './quit-guard.js';
-import { blockRemoteRequests, denyAllPermissions, hardenWebContents } from './security.js';
+import { blockRemoteRequests, denyAllPermissions, hardenWebContents, secureWebPreferences } from './security.js';
 import { claimSingleInstance, focusWindow } from './single-instance.js';
 import { StoreOpenError, startStoreProcess } from './store-process.js';
 import { mainWindowOptions } from './window-options.js';
@@ -48,7 +50,8 @@ function start(): void {
     const ses = session.defaultSession;
     denyAllPermissions(ses);
     blockRemoteRequests(ses.webRequest, (message, url) => log(message, { url }));
-    protocol.handle(APP_SCHEME, createAppProtocolHandler({ root: rendererRoot, csp: contentSecurityPolicy() }));
+    const printDocuments = createPrintDocuments(randomUUID);
+    protocol.handle(APP_SCHEME, createAppProtocolHandler({ root: rendererRoot, csp: contentSecurityPolicy(), printDocuments }));
 
     const store = startStoreProcess((path, args, options) => utilityProcess.fork(path, args, options), join(here, 'store-process.cjs'), dataDir);
     const guard = createQuitGuard(
@@ -57,6 +60,16 @@ function start(): void {
       (error) => log('store close failed', { error: String(error) }),
     );
     app.on('before-quit', (event) => guard.onBeforeQuit(event));
+
+    // Certificates and decisions: hidden, sandboxed windows with no preload (so no store port), the same
+    // page-side fitting script as the Playwright engine (shared/awards/fit.ts), then printToPDF.
+    const printing = createPrintService({
+      newWindow: () => new BrowserWindow({ show: false, webPreferences: secureWebPreferences(null) }),
+      documents: printDocuments,
+      fitScript: PAGE_FIT_SCRIPT,
+    });
+    store.servePrinting((request) => printing.handle(request));
+    app.on('will-quit', () => printing.closeAll());
 
     try {
       await store.ready;
@@ -88,6 +101,8 @@ function start(): void {
     window.on('closed', () => {
       ownWindows.delete(contentsId);
       mainWindow = null;
+      // Hidden print windows would keep 'window-all-closed' from firing: closing the main window quits.
+      app.quit();
     });
     window.once('ready-to-show', () => focusWindow(window));
     await window.loadURL(APP_START_URL);

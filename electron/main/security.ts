@@ -5,10 +5,10 @@ import { isAppUrl } from './app-protocol.js';
  * Electron hands us, so each can be tested with fakes. main.ts applies them.
  */
 
-/** webPreferences of every window: the renderer gets no Node, an isolated world and the OS sandbox. */
-export function secureWebPreferences(preloadPath: string) {
+/** webPreferences of every window: the renderer gets no Node, an isolated world and the OS sandbox. Print windows get no preload. */
+export function secureWebPreferences(preloadPath: string | null) {
   return {
-    preload: preloadPath,
+    ...(preloadPath ? { preload: preloadPath } : {}),
     contextIsolation: true,
     sandbox: true,
     nodeIntegration: false,

@@ -1,4 +1,4 @@
-import { DATA_DIR_ARG, parseFromStoreProcess, type FromStoreProcess, type StoreOpenFailure, type ToStoreProcess } from '../ipc/store-process-protocol.js';
+import { DATA_DIR_ARG, parseFromStoreProcess, type FromStoreProcess, type PrintRequest, type PrintResponse, type StoreOpenFailure, type ToStoreProcess } from '../ipc/store-process-protocol.js';
 
 /** What startStoreProcess needs from Electron's UtilityProcess (and its fork). */
 export interface ChildLike<P> {
@@ -28,6 +28,8 @@ export interface StoreProcess<P> {
   close(timeoutMs?: number): Promise<void>;
   /** Called when the process exits without having been asked to close (a crash). */
   onUnexpectedExit(listener: (code: number) => void): void;
+  /** Answers the store's print requests (HTML → PDF needs a window, which only main can make). */
+  servePrinting(handler: (request: PrintRequest) => Promise<PrintResponse>): void;
 }
 
 /**
@@ -95,6 +97,14 @@ export function startStoreProcess<P>(fork: ForkLike<P>, modulePath: string, data
     },
     onUnexpectedExit(listener) {
       exitListeners.push(listener);
+    },
+    servePrinting(handler) {
+      messageListeners.add((message) => {
+        if (message.kind !== 'print') return;
+        void handler(message).then((response) => {
+          if (!exited) child.postMessage(response);
+        });
+      });
     },
   };
 }

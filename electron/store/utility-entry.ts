@@ -1,3 +1,4 @@
+import { createPrintClient } from '../ipc/print-client.js';
 import { dataDirFromArgv, parseToStoreProcess, type FromStoreProcess } from '../ipc/store-process-protocol.js';
 import { DataFolderLockedError } from './data-lock.js';
 import { openStore, type Store, type StoreOptions } from './open-store.js';
@@ -56,9 +57,16 @@ export async function runStoreProcess(parent: ParentPortLike, options: StoreProc
     markOpened = resolve;
   });
 
+  // Printing happens in the main process (only it can make a Chromium page); see print-service.ts.
+  const printing = createPrintClient((request) => parent.postMessage(request));
+
   parent.on('message', (event) => {
     const message = parseToStoreProcess(event.data);
     if (!message) return;
+    if (message.kind === 'print-result') {
+      printing.receive(message);
+      return;
+    }
     if (message.kind === 'connect') {
       const port = event.ports[0];
       if (!port || closing) return;
@@ -68,6 +76,7 @@ export async function runStoreProcess(parent: ParentPortLike, options: StoreProc
     }
     if (closing) return;
     closing = true;
+    printing.failAll('phần mềm đang đóng');
     void opened
       .then((s) => s?.close())
       .then(
@@ -90,6 +99,9 @@ export async function runStoreProcess(parent: ParentPortLike, options: StoreProc
     const s = await open({ dataDir: options.dataDir });
     markOpened(s);
     if (closing) return;
+    // StoreOptions has no printing option yet; handlers read deps.pdf at each call, so the
+    // desktop engine is set here, unless the composition root already chose one.
+    s.deps.pdf ??= printing.factory;
     store = s;
     for (const port of waiting.splice(0)) servePort(s, adaptPortMain(port));
     parent.postMessage({ kind: 'ready' });

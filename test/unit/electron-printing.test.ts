@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest';
+import { createPrintClient } from '../../electron/ipc/print-client.js';
+import { parseFromStoreProcess, parseToStoreProcess, type PrintRequest } from '../../electron/ipc/store-process-protocol.js';
+import { createAppProtocolHandler } from '../../electron/main/app-protocol.js';
+import { createPrintDocuments, createPrintService, PAGE_FIT_SCRIPT, type PrintWindowLike } from '../../electron/main/print-service.js';
+import { runStoreProcess, type ParentPortLike } from '../../electron/store/utility-entry.js';
+import type { Store } from '../../electron/store/open-store.js';
+
+/** A hidden print window that records what it was asked to do and "prints" the page it loaded. */
+function fakeWindows(documents: ReturnType<typeof createPrintDocuments>) {
+  const log: string[] = [];
+  const windows: PrintWindowLike[] = [];
+  const newWindow = (): PrintWindowLike => {
+    let destroyed = false;
+    let loaded = '';
+    const w: PrintWindowLike = {
+      async loadURL(url) {
+        loaded = documents.get(new URL(url).pathname) ?? '';
+        log.push(`load ${url.replace(/[0-9a-f-]{36}/u, 'ID')}`);
+      },
+      webContents: {
+        async executeJavaScript(code) {
+          if (code === PAGE_FIT_SCRIPT) {
+            log.push('fit');
+            return loaded.includes('quá dài') ? [{ field: 'achievement', reason: 'Nội dung quá dài' }] : [];
+          }
+          log.push('fonts');
+          return true;
+        },
+        async printToPDF(options) {
+          log.push(`pdf ${options.pageSize.width.toFixed(3)}x${options.pageSize.height.toFixed(3)}in bg=${options.printBackground} css=${options.preferCSSPageSize}`);
+          return new TextEncoder().encode(`%PDF-1.7 ${loaded}`);
+        },
+      },
+      destroy() {
+        destroyed = true;
+        log.push('destroy');
+      },
+      isDestroyed: () => destroyed,
+    };
+    windows.push(w);
+    return w;
+  };
+  return { log, windows, newWindow };
+}
+
+function wire() {
+  let n = 0;
+  const documents = createPrintDocuments(() => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`);
+  const fake = fakeWindows(documents);
+  const service = createPrintService({ newWindow: fake.newWindow, documents, fitScript: PAGE_FIT_SCRIPT });
+  // The store side talks to main through the same parse functions the real channel uses.
+  const client = createPrintClient((request) => {
+    const parsed = parseFromStoreProcess(structuredClone(request));
+    if (parsed?.kind !== 'print') throw new Error('print request did not parse');
+    void service.handle(parsed).then((response) => {
+      const back = parseToStoreProcess(structuredClone(response));
+      if (back?.kind === 'print-result') client.receive(back);
+    });
+  });
+  return { documents, fake, service, client };
+}
+
+describe('desktop printing (store process → main process print windows)', () => {
+  it('renders through a hidden window: page loaded from app://, fonts awaited, boxes fitted, PDF at the paper size', async () => {
+    const { client, fake, documents } = wire();
+    const engine = await client.factory();
+    const a4Landscape = await engine.render('<p>Giấy khen — Nguyễn Thị Hồng Nhung</p>', { widthMm: 297, heightMm: 210 });
+    expect(new TextDecoder().decode(a4Landscape.pdf)).toContain('%PDF-1.7 <p>Giấy khen — Nguyễn Thị Hồng Nhung</p>');
+    expect(a4Landscape.overflows).toEqual([]);
+    const overflow = await engine.render('<p>quá dài</p>', { widthMm: 210, heightMm: 297 });
+    expect(overflow.overflows).toEqual([{ field: 'achievement', reason: 'Nội dung quá dài' }]);
+    const unfitted = await engine.render('<p>quá dài</p>', { widthMm: 210, heightMm: 297 }, { fit: false });
+    expect(unfitted.overflows).toEqual([]);
+    await engine.close();
+    expect(fake.log).toEqual([
+      'load app://thidua/__print/ID.html',
+      'fonts',
+      'fit',
+      'pdf 11.693x8.268in bg=true css=true',
+      'load app://thidua/__print/ID.html',
+      'fonts',
+      'fit',
+      'pdf 8.268x11.693in bg=true css=true',
+      'load app://thidua/__print/ID.html',
+      'fonts',
+      'pdf 8.268x11.693in bg=true css=true',
+      'destroy',
+    ]);
+    // Documents live only while they print.
+    expect(documents.size).toBe(0);
+  });
+
+  it('one window per engine; a closed engine refuses further work with a Vietnamese message', async () => {
+    const { client, fake } = wire();
+    const a = await client.factory();
+    const b = await client.factory();
+    expect(fake.windows).toHaveLength(2);
+    await a.close();
+    await expect(a.render('<p>x</p>', { widthMm: 100, heightMm: 100 })).rejects.toThrow(/Không in được: Trình in đã đóng/u);
+    await b.render('<p>y</p>', { widthMm: 100, heightMm: 100 });
+  });
+
+  it('a failure in the window comes back as an error, not a hang', async () => {
+    const documents = createPrintDocuments(() => 'x');
+    const service = createPrintService({
+      newWindow: () => ({
+        loadURL: () => Promise.reject(new Error('ERR_FAILED')),
+        webContents: { executeJavaScript: async () => true, printToPDF: async () => new Uint8Array() },
+        destroy: () => undefined,
+        isDestroyed: () => false,
+      }),
+      documents,
+      fitScript: PAGE_FIT_SCRIPT,
+    });
+    const opened = await service.handle({ kind: 'print', id: 1, op: 'open' });
+    expect(opened).toMatchObject({ ok: true, engine: 1 });
+    expect(await service.handle({ kind: 'print', id: 2, op: 'render', engine: 1, html: '<p/>', paper: { widthMm: 10, heightMm: 10 }, fit: true })).toEqual({
+      kind: 'print-result',
+      id: 2,
+      ok: false,
+      message: 'ERR_FAILED',
+    });
+    expect(documents.size).toBe(0);
+  });
+
+  it('pending print requests fail when the store process is closing', async () => {
+    const client = createPrintClient(() => undefined);
+    const opening = client.factory();
+    client.failAll('phần mềm đang đóng');
+    await expect(opening).rejects.toThrow('Không in được: phần mềm đang đóng');
+  });
+
+  it('refuses malformed print requests at the channel', () => {
+    const bad: unknown[] = [
+      { kind: 'print', op: 'open' },
+      { kind: 'print', id: 1, op: 'render', engine: 1, html: 3, paper: { widthMm: 10, heightMm: 10 } },
+      { kind: 'print', id: 1, op: 'render', engine: 1, html: '<p/>', paper: { widthMm: -1, heightMm: 10 } },
+      { kind: 'print', id: 1, op: 'render', html: '<p/>', paper: { widthMm: 10, heightMm: 10 } },
+      { kind: 'print', id: 1, op: 'format-disk', engine: 1 },
+    ];
+    for (const m of bad) expect(parseFromStoreProcess(m), JSON.stringify(m)).toBeNull();
+    const good: PrintRequest = { kind: 'print', id: 1, op: 'render', engine: 1, html: '<p/>', paper: { widthMm: 10, heightMm: 10 }, fit: false };
+    expect(parseFromStoreProcess(good)).toEqual(good);
+  });
+
+  it('the page fitting script is valid JavaScript built from the shared fit functions', () => {
+    expect(() => new Function('document', `return ${PAGE_FIT_SCRIPT};`)).not.toThrow();
+    expect(PAGE_FIT_SCRIPT).toContain('fitDocument');
+  });
+
+  it('the app:// protocol serves a pending print document with the CSP, and nothing once it is removed', async () => {
+    const documents = createPrintDocuments(() => 'abc');
+    const handler = createAppProtocolHandler({ root: '/nonexistent', csp: "default-src 'none'", printDocuments: documents, read: () => Promise.reject(new Error('no files')) });
+    const url = documents.put('<p>Quyết định khen thưởng</p>');
+    const res = await handler(new Request(url));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-security-policy')).toBe("default-src 'none'");
+    expect(await res.text()).toBe('<p>Quyết định khen thưởng</p>');
+    documents.remove(url);
+    expect((await handler(new Request(url))).status).toBe(404);
+  });
+
+  it('the store process gives the store the desktop print engine once it has opened', async () => {
+    const deps: { pdf?: unknown } = {};
+    const fakeStore = { deps, dispatch: async () => ({ ok: true, value: null }), events: { subscribe: () => () => undefined }, close: async () => undefined } as unknown as Store;
+    const posted: unknown[] = [];
+    const parent: ParentPortLike = { on: () => parent, postMessage: (m) => posted.push(m) };
+    await runStoreProcess(parent, { dataDir: '/data', open: async () => fakeStore, exit: () => undefined });
+    expect(posted).toEqual([{ kind: 'ready' }]);
+    expect(typeof deps.pdf).toBe('function');
+  });
+});
