@@ -72,9 +72,16 @@ test('the other screens: units, users, settings, a section still being built, En
   await screenshot(page, '22-users');
   await shell.open('settings');
   await screenshot(page, '23-settings');
-  await shell.open('plans');
-  await expect(page.getByTestId('under-construction')).toContainText('Chức năng đang được xây dựng');
-  await screenshot(page, '24-under-construction');
+  // Sections not built yet say so plainly; others plug their screens in over time, so look for any still pending.
+  let pending = 0;
+  for (const id of ['plans', 'registrations', 'scoring', 'reports', 'awards', 'certificates', 'sync']) {
+    await shell.open(id);
+    await expect(page.getByTestId(`nav-${id}`)).toHaveAttribute('data-active', 'true');
+    if ((await page.getByTestId('under-construction').count()) === 0) continue;
+    await expect(page.getByTestId('under-construction')).toContainText('Chức năng đang được xây dựng');
+    if (pending++ === 0) await screenshot(page, '24-under-construction');
+  }
+  test.info().annotations.push({ type: 'sections still being built', description: String(pending) });
 
   await shell.open('settings');
   await page.getByTestId('language-switch').getByText('English').click();

@@ -40,9 +40,12 @@ export function showApiError(error: unknown, form?: FieldErrorTarget): Record<st
   if (error instanceof ApiError) {
     for (const issue of error.issues ?? []) if (!(issue.path in fieldErrors)) fieldErrors[issue.path] = issue.message;
     if (form && Object.keys(fieldErrors).length > 0) form.setErrors(fieldErrors);
-    const title = error.code in titles ? titles[error.code as keyof typeof titles] : titles.default;
-    const message = error.code === 'conflict' ? `${error.message} ${titles.conflictHint}` : error.message;
-    notifications.show({ color: error.code === 'conflict' ? 'orange' : 'red', title, message, autoClose: error.code === 'conflict' ? false : 8000 });
+    // 'conflict' with field issues is a duplicate value (e.g. a username taken); without, someone saved a newer version.
+    const versionConflict = error.code === 'conflict' && Object.keys(fieldErrors).length === 0;
+    const code = error.code === 'conflict' && !versionConflict ? 'invalid_input' : error.code;
+    const title = code in titles ? titles[code as keyof typeof titles] : titles.default;
+    const message = versionConflict ? `${error.message} ${titles.conflictHint}` : error.message;
+    notifications.show({ color: versionConflict ? 'orange' : 'red', title, message, autoClose: versionConflict ? false : 8000, ...(versionConflict ? { 'data-testid': 'conflict-notice' } : {}) });
   } else {
     notifications.show({ color: 'red', title: titles.default, message: error instanceof Error ? error.message : String(error) });
   }
