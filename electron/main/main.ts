@@ -5,7 +5,7 @@ import { app, BrowserWindow, dialog, Menu, protocol, session, utilityProcess } f
 import { contentSecurityPolicy } from '../transports/csp.js';
 import { registerStorePortBroker } from '../ipc/main-ipc.js';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, APP_START_URL, createAppProtocolHandler } from './app-protocol.js';
-import { openFailedMessage, SHELL_TEXT } from './messages.js';
+import { openFailedMessage, SHELL_TEXT, startFailedMessage } from './messages.js';
 import { createPrintDocuments, createPrintService, PAGE_FIT_SCRIPT } from './print-service.js';
 import { createQuitGuard } from './quit-guard.js';
 import { blockRemoteRequests, denyAllPermissions, hardenWebContents, secureWebPreferences } from './security.js';
@@ -108,6 +108,7 @@ function start(): void {
     await window.loadURL(APP_START_URL);
   }).catch((error: unknown) => {
     log('start-up failed', { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    dialog.showErrorBox(SHELL_TEXT.startFailedTitle, startFailedMessage(error instanceof Error ? error.message : String(error)));
     app.quit();
   });
 }

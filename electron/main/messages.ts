@@ -7,7 +7,13 @@ export const SHELL_TEXT = {
   storeStoppedTitle: 'Kho dữ liệu đã dừng',
   storeStopped:
     'Kho dữ liệu của phần mềm đã dừng bất ngờ. Phần mềm sẽ đóng lại; những gì đã lưu trước đó không bị mất. Hãy mở lại phần mềm.',
+  startFailedTitle: 'Không khởi động được phần mềm',
 } as const;
+
+/** The dialog text when the shell itself could not start (the window could not be created or loaded). */
+export function startFailedMessage(detail: string): string {
+  return `Phần mềm gặp lỗi khi khởi động và sẽ đóng lại. Dữ liệu đã lưu không bị ảnh hưởng. Hãy mở lại phần mềm; nếu lỗi lặp lại, hãy cài đặt lại phần mềm.\n\nChi tiết kỹ thuật (gửi cho bộ phận hỗ trợ): ${detail}`;
+}
 
 /** The dialog text when the store process could not open the data folder. */
 export function openFailedMessage(reason: StoreOpenFailure, detail: string, dataDir: string): string {

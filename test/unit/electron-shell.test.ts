@@ -3,7 +3,7 @@ import { createQuitGuard } from '../../electron/main/quit-guard.js';
 import { claimSingleInstance, focusWindow, type WindowLike } from '../../electron/main/single-instance.js';
 import { StoreOpenError, startStoreProcess, type ChildLike } from '../../electron/main/store-process.js';
 import { DATA_DIR_ARG, dataDirFromArgv, type ToStoreProcess } from '../../electron/ipc/store-process-protocol.js';
-import { openFailedMessage } from '../../electron/main/messages.js';
+import { openFailedMessage, startFailedMessage } from '../../electron/main/messages.js';
 
 function fakeWindow(minimized: boolean) {
   const calls: string[] = [];
@@ -173,5 +173,6 @@ describe('shell messages', () => {
     expect(other).toContain('không mở được thư mục dữ liệu');
     expect(other).toContain('C:\\data');
     expect(other).toContain('ENOSPC');
+    expect(startFailedMessage('ERR_FILE_NOT_FOUND')).toMatch(/^Phần mềm gặp lỗi khi khởi động[\s\S]*ERR_FILE_NOT_FOUND$/u);
   });
 });
