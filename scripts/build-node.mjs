@@ -8,6 +8,9 @@ const esm = [
   ['electron/web.ts', 'dist-electron/web.mjs'],
   ['electron/cli.ts', 'dist-electron/cli.mjs'],
   ['electron/store/worker-entry.ts', 'dist-electron/store-worker.mjs'],
+  ['electron/durability/harness/child.ts', 'dist-electron/durability-child.mjs'],
+  ['electron/durability/harness/fs-capture.ts', 'dist-electron/fs-capture.mjs'],
+  ['electron/durability/harness/index.ts', 'dist-electron/durability-harness.mjs'],
   ['electron/hub.ts', 'dist-electron/hub.mjs'],
   ['electron/sync/hub-worker-entry.ts', 'dist-electron/hub-worker.mjs'],
 ];
