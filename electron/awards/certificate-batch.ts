@@ -2,6 +2,7 @@ import type { CertificateTemplate, PrinterCalibration } from '../../shared/award
 import { PAPERS } from '../../shared/awards/layout.js';
 import { certificateDocument, type CertificatePage } from './certificate-html.js';
 import type { PdfEngine, RenderedPdf } from './pdf-engine.js';
+import { splitPdfPages } from './pdf-split.js';
 
 /**
  * Batches of certificates through one engine (one Chromium for the batch):
@@ -13,13 +14,20 @@ export interface BatchOptions {
   calibration?: PrinterCalibration;
 }
 
-export async function renderOnePdf(engine: PdfEngine, pages: readonly CertificatePage[], o: BatchOptions): Promise<RenderedPdf> {
+/** Accepts an engine still starting: the HTML is built while Chromium launches. */
+export async function renderOnePdf(engine: PdfEngine | Promise<PdfEngine>, pages: readonly CertificatePage[], o: BatchOptions): Promise<RenderedPdf> {
   const html = await certificateDocument({ template: o.template, pages, fontCss: o.fontCss, ...(o.calibration ? { calibration: o.calibration } : {}) });
-  return engine.render(html, PAPERS[o.template.paper]);
+  return (await engine).render(html, PAPERS[o.template.paper]);
 }
 
-export async function renderSeparatePdfs(engine: PdfEngine, pages: readonly CertificatePage[], o: BatchOptions): Promise<RenderedPdf[]> {
-  const out: RenderedPdf[] = [];
-  for (const p of pages) out.push(await renderOnePdf(engine, [p], o));
-  return out;
+/**
+ * One PDF per certificate: the batch is printed once and the result split
+ * page by page (pdf-split.ts), so every file is exactly the page the batch
+ * printed and the cost is one render, not one per certificate.
+ */
+export async function renderSeparatePdfs(engine: PdfEngine | Promise<PdfEngine>, pages: readonly CertificatePage[], o: BatchOptions): Promise<{ pdfs: Buffer[]; overflows: RenderedPdf['overflows'] }> {
+  const one = await renderOnePdf(engine, pages, o);
+  const pdfs = splitPdfPages(one.pdf);
+  if (pdfs.length !== pages.length) throw new Error(`split gave ${pdfs.length} pages for ${pages.length} certificates`);
+  return { pdfs, overflows: one.overflows };
 }

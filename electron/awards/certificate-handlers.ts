@@ -243,12 +243,13 @@ export const certificateHandlers: HandlersFor<
       if (i % 20 === 0) await setProgress(db, input.jobId, { done: i, total: items.length, stage: 'preparing' }, now());
     }
     await setProgress(db, input.jobId, { done: items.length, total: items.length, stage: 'rendering' }, now());
-    const engine = await pdfEngineFactory(ctx.deps)();
+    // Chromium starts while the pages are built; one instance for the whole batch.
+    const engine = pdfEngineFactory(ctx.deps)();
     let rendered;
     try {
       rendered = await renderOnePdf(engine, pages, { template, fontCss: await certificateFontCss(), calibration });
     } finally {
-      await engine.close();
+      await (await engine).close();
     }
     if (rendered.overflows.length > 0) {
       await setProgress(db, input.jobId, { done: 0, total: items.length, stage: 'done' }, now());
@@ -307,7 +308,7 @@ export const certificateHandlers: HandlersFor<
         return { status: 'bad_signature', message: 'Chữ ký số của mã không đúng: nội dung đã bị sửa hoặc mã bị làm giả.', award: null };
       }
       ({ registerCode, registerYear: year, registerNumber: number } = parsed.summary);
-      check = (expected) => expected.qr === input.code.trim();
+      check = (expected) => expected.qr === input.code.trim().toUpperCase();
     } else {
       const short = parseShortCode(input.code);
       if (!short) return unreadable;

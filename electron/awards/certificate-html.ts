@@ -1,8 +1,8 @@
-import QRCode from 'qrcode';
-import { calibrateBox, FIELD_LABELS, NO_CALIBRATION, PAPERS, type CertificateTemplate, type FieldBox, type PrinterCalibration } from '../../shared/awards/layout.js';
+import { calibrateBox, NO_CALIBRATION, PAPERS, type CertificateTemplate, type FieldBox, type PrinterCalibration } from '../../shared/awards/layout.js';
 import type { CertificateValues } from '../../shared/awards/certificate.js';
 import type { FitOptions } from '../../shared/awards/fit.js';
 import { CERTIFICATE_FONT_FAMILY } from './fonts.js';
+import { qrPng } from './qr-png.js';
 
 /**
  * Certificates as HTML/CSS at exact millimetres: one `.page` per
@@ -20,10 +20,9 @@ export interface CertificatePage {
 const escapeHtml = (s: string): string => s.replace(/[&<>"']/gu, (c) => `&#${c.charCodeAt(0)};`);
 const mm = (n: number): string => `${Math.round(n * 1000) / 1000}mm`;
 
-export async function qrSvg(code: string): Promise<string> {
-  // Level L keeps the code small enough for a 2 cm square; the QR carries its own signature, so damage shows as a failed check, not a wrong answer.
-  const svg = await QRCode.toString(code, { type: 'svg', errorCorrectionLevel: 'L', margin: 0 });
-  return svg.replace('<svg ', '<svg width="100%" height="100%" preserveAspectRatio="xMidYMid meet" ');
+/** The QR as an image box: a tiny grayscale PNG scaled up without smoothing (see qr-png.ts). */
+export function qrImage(code: string): string {
+  return `<img src="data:image/png;base64,${qrPng(code).toString('base64')}" alt="" style="width:100%;height:100%;image-rendering:pixelated;display:block">`;
 }
 
 function fieldText(f: FieldBox, values: CertificateValues): string {
@@ -33,17 +32,12 @@ function fieldText(f: FieldBox, values: CertificateValues): string {
   return f.uppercase ? text.toLocaleUpperCase('vi') : text;
 }
 
-function fieldHtml(f: FieldBox, values: CertificateValues, page: number, cal: PrinterCalibration, qr: string | null): string {
+function fieldFit(f: FieldBox, cal: PrinterCalibration): FitOptions {
   const box = calibrateBox(f, cal);
-  const pos = `left:${mm(box.xMm)};top:${mm(box.yMm)};width:${mm(box.wMm)};height:${mm(box.hMm)}`;
-  if (f.key === 'qr') return qr ? `<div class="q" data-field="qr" style="${pos}">${qr}</div>` : '';
-  const text = fieldText(f, values);
-  if (!text) return '';
-  const size = f.fontSizePt * cal.scale;
-  const fit: FitOptions = {
+  return {
     widthMm: box.wMm,
     heightMm: box.hMm,
-    fontSizePt: size,
+    fontSizePt: f.fontSizePt * cal.scale,
     minFontSizePt: f.minFontSizePt * cal.scale,
     maxLines: f.maxLines,
     shrinkFirst: f.shrinkFirst,
@@ -51,19 +45,32 @@ function fieldHtml(f: FieldBox, values: CertificateValues, page: number, cal: Pr
     bold: f.bold,
     italic: f.italic,
   };
-  const style = [
+}
+
+/** One CSS rule per field (the same on every page), so each page's HTML holds only its text. */
+function fieldCss(f: FieldBox, index: number, cal: PrinterCalibration): string {
+  const box = calibrateBox(f, cal);
+  const pos = `left:${mm(box.xMm)};top:${mm(box.yMm)};width:${mm(box.wMm)};height:${mm(box.hMm)}`;
+  if (f.key === 'qr') return `.k${index}{${pos}}`;
+  const rules = [
     pos,
-    `font-size:${size}pt`,
+    `font-size:${f.fontSizePt * cal.scale}pt`,
     `line-height:${f.lineHeight}`,
     `font-weight:${f.bold ? 700 : 400}`,
     `font-style:${f.italic ? 'italic' : 'normal'}`,
     `text-align:${f.align === 'justify' ? 'left' : f.align}`,
     `color:${f.color}`,
     f.underline ? 'text-decoration:underline;text-underline-offset:1.2mm;text-decoration-thickness:0.3mm' : '',
-  ]
-    .filter(Boolean)
-    .join(';');
-  return `<div class="f" data-field="${escapeHtml(f.key === 'literal' ? `literal:${f.id}` : f.key)}" data-label="${escapeHtml(FIELD_LABELS[f.key])}" data-page="${page}" data-fit='${escapeHtml(JSON.stringify(fit))}' data-text="${escapeHtml(text)}" style="${style}">${escapeHtml(text)}</div>`;
+  ];
+  return `.k${index}{${rules.filter(Boolean).join(';')}}`;
+}
+
+function fieldHtml(f: FieldBox, index: number, values: CertificateValues, page: number, qr: string | null): string {
+  if (f.key === 'qr') return qr ? `<div class="q k${index}" data-field="qr">${qr}</div>` : '';
+  const text = fieldText(f, values);
+  if (!text) return '';
+  const field = escapeHtml(f.key === 'literal' ? `literal:${f.id}` : f.key);
+  return `<div class="f k${index}" data-k="${index}" data-field="${field}" data-page="${page}" data-text="${escapeHtml(text)}">${escapeHtml(text)}</div>`;
 }
 
 function borderHtml(t: CertificateTemplate): string {
@@ -86,24 +93,28 @@ export async function certificateDocument(o: CertificateDocumentOptions): Promis
   const { widthMm: w, heightMm: h } = PAPERS[o.template.paper];
   const cal = o.calibration ?? NO_CALIBRATION;
   const pages: string[] = [];
+  const border = borderHtml(o.template);
   for (const [i, p] of o.pages.entries()) {
-    const qr = p.qrCode ? await qrSvg(p.qrCode) : null;
-    const fields = o.template.fields.map((f) => fieldHtml(f, p.values, i, cal, qr)).join('');
-    pages.push(`<section class="page">${borderHtml(o.template)}${fields}</section>`);
+    const qr = p.qrCode ? qrImage(p.qrCode) : null;
+    const fields = o.template.fields.map((f, k) => fieldHtml(f, k, p.values, i, qr)).join('');
+    pages.push(`<section class="page">${border}${fields}</section>`);
   }
+  const fitOptions = Object.fromEntries(o.template.fields.map((f, k) => [String(k), fieldFit(f, cal)]));
+  const fieldRules = o.template.fields.map((f, k) => fieldCss(f, k, cal)).join('\n');
   return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Giấy khen</title><style>
 ${o.fontCss}
 @page{size:${w}mm ${h}mm;margin:0}
-html,body{margin:0;padding:0;background:#fff}
+html,body{margin:0;padding:0}
 body{font-family:${CERTIFICATE_FONT_FAMILY};-webkit-print-color-adjust:exact;print-color-adjust:exact;font-kerning:normal}
 .page{position:relative;width:${w}mm;height:${h}mm;overflow:hidden;break-after:page}
 .page:last-child{break-after:auto}
-.f{position:absolute;box-sizing:border-box;white-space:pre;overflow:hidden;display:flex;flex-direction:column;justify-content:center;font-family:${CERTIFICATE_FONT_FAMILY}}
+.f{position:absolute;box-sizing:border-box;white-space:pre;display:flex;flex-direction:column;justify-content:center;font-family:${CERTIFICATE_FONT_FAMILY}}
 .q{position:absolute;box-sizing:border-box}
 .b1{position:absolute;box-sizing:border-box;border-style:double;border-color:#b3121a}
 .b2{position:absolute;box-sizing:border-box;border-style:solid;border-color:#b3121a}
+${fieldRules}
 ${o.showBoxes ? '.f,.q{outline:0.2mm dashed #1c7ed6}' : ''}
-</style></head><body>${pages.join('')}</body></html>`;
+</style><script type="application/json" id="fit-options">${JSON.stringify(fitOptions).replace(/</gu, '\\u003c')}</script></head><body>${pages.join('')}</body></html>`;
 }
 
 /**

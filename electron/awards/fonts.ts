@@ -1,12 +1,18 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 /**
  * The bundled certificate font: Tinos (metric-compatible with Times New
  * Roman, full Vietnamese coverage), embedded in the page as data URLs so the
- * printout never depends on the fonts of the PC it runs on. Only the latin
- * and vietnamese subsets are needed for Vietnamese text.
+ * printout never depends on the fonts of the PC it runs on.
+ *
+ * Preferred: build/fonts/tinos-vi-*.woff2, the latin and vietnamese subsets
+ * of @fontsource/tinos merged into one face per style (build/fonts/merge-tinos.py):
+ * with two subset faces Chromium changes font at every toned letter, which
+ * doubled the PDF's text and embedded six fonts. Fallback: the two subsets
+ * straight from @fontsource/tinos (prints the same, larger PDFs).
  */
 const SUBSETS = {
   latin: 'U+0000-00FF,U+0131,U+0152-0153,U+02BB-02BC,U+02C6,U+02DA,U+02DC,U+0304,U+0308,U+0329,U+2000-206F,U+20AC,U+2122,U+2191,U+2193,U+2212,U+2215,U+FEFF,U+FFFD',
@@ -22,22 +28,39 @@ const STYLES = [
 
 export const CERTIFICATE_FONT_FAMILY = 'Tinos';
 
-export function fontFilesDir(): string {
+function moduleFile(): string {
   // Works from the ESM sources (tests, web build) and from a CommonJS bundle (desktop store process).
-  const here = typeof __filename === 'string' ? __filename : new URL(import.meta.url).pathname;
-  const require = createRequire(here);
+  return typeof __filename === 'string' ? __filename : new URL(import.meta.url).pathname;
+}
+
+/** Where the merged faces are: THIDUA_FONTS_DIR, else build/fonts seen from the sources or from dist-electron/. */
+export function mergedFontsDir(): string | null {
+  const here = dirname(moduleFile());
+  const candidates = [process.env.THIDUA_FONTS_DIR, resolve(here, '..', '..', 'build', 'fonts'), resolve(here, '..', 'build', 'fonts')];
+  for (const c of candidates) if (c && existsSync(join(c, 'tinos-vi-400-normal.woff2'))) return c;
+  return null;
+}
+
+export function fontsourceDir(): string {
+  const require = createRequire(moduleFile());
   return join(dirname(require.resolve('@fontsource/tinos/package.json')), 'files');
 }
 
-/** @font-face rules with the font bytes inline (about 100 KB of CSS for the eight faces). */
-export async function certificateFontCss(dir = fontFilesDir()): Promise<string> {
+const face = (style: string, weight: number, bytes: Buffer, range?: string) =>
+  `@font-face{font-family:${CERTIFICATE_FONT_FAMILY};font-style:${style};font-weight:${weight};font-display:block;src:url(data:font/woff2;base64,${bytes.toString('base64')}) format('woff2')${range ? `;unicode-range:${range}` : ''}}`;
+
+/** @font-face rules with the font bytes inline (about 110 KB of CSS). */
+export async function certificateFontCss(): Promise<string> {
   const rules: string[] = [];
+  const merged = mergedFontsDir();
+  if (merged) {
+    for (const s of STYLES) rules.push(face(s.style, s.weight, await readFile(join(merged, `tinos-vi-${s.weight}-${s.style}.woff2`))));
+    return rules.join('\n');
+  }
+  const dir = fontsourceDir();
   for (const s of STYLES) {
     for (const [subset, range] of Object.entries(SUBSETS)) {
-      const bytes = await readFile(join(dir, `tinos-${subset}-${s.weight}-${s.style}.woff2`));
-      rules.push(
-        `@font-face{font-family:${CERTIFICATE_FONT_FAMILY};font-style:${s.style};font-weight:${s.weight};font-display:block;src:url(data:font/woff2;base64,${bytes.toString('base64')}) format('woff2');unicode-range:${range}}`,
-      );
+      rules.push(face(s.style, s.weight, await readFile(join(dir, `tinos-${subset}-${s.weight}-${s.style}.woff2`)), range));
     }
   }
   return rules.join('\n');

@@ -26,8 +26,10 @@ class PlaywrightPdfEngine implements PdfEngine {
   ) {}
 
   async render(html: string, paper: { widthMm: number; heightMm: number }, options: { fit?: boolean } = {}) {
-    await this.page.setContent(html, { waitUntil: 'load' });
-    await this.page.evaluate('document.fonts.ready.then(() => true)');
+    // Everything is inline (fonts and QR images as data URLs): wait for the parse, then for each image's
+    // decode and for the fonts, rather than for the full load event.
+    await this.page.setContent(html, { waitUntil: 'domcontentloaded' });
+    await this.page.evaluate('Promise.all([document.fonts.ready, ...Array.from(document.images).map((i) => i.decode())]).then(() => true)');
     const overflows = options.fit === false ? [] : ((await this.page.evaluate(FIT_SCRIPT)) as FitOverflow[]);
     const pdf = await this.page.pdf({ width: `${paper.widthMm}mm`, height: `${paper.heightMm}mm`, printBackground: true, preferCSSPageSize: true });
     return { pdf, overflows };

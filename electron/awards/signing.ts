@@ -1,6 +1,6 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
 import type { Queryable } from '../../shared/db/port.js';
-import { base32, canonicalSummary, CODE_PREFIX, parseCanonicalSummary, shortCode, type CertificateSummary } from '../../shared/awards/verification.js';
+import { base32, canonicalSummary, fromBase32, parseCanonicalSummary, shortCode, splitCode, type CertificateSummary } from '../../shared/awards/verification.js';
 import { readSetting, writeSetting } from '../handlers/system.js';
 
 /**
@@ -24,7 +24,7 @@ interface StoredKey {
 }
 
 export function keyIdOf(publicDer: Buffer): string {
-  return createHash('sha256').update(publicDer).digest('hex').slice(0, 12);
+  return createHash('sha256').update(publicDer).digest('hex').slice(0, 12).toUpperCase();
 }
 
 function load(stored: StoredKey): SigningKey {
@@ -63,32 +63,28 @@ export async function officeSigningKey(db: Queryable, now: string): Promise<Sign
 }
 
 export interface SignedCode {
-  /** What the QR holds: "TD1.<payload>.<signature>" (base64url). */
+  /** What the QR holds: "TD1*…*<base32 signature>", all in the QR alphanumeric set. */
   qr: string;
   /** Short code printed for typing by hand. */
   typed: string;
 }
 
 export function signSummary(key: SigningKey, summary: Omit<CertificateSummary, 'keyId'>): SignedCode {
-  const full: CertificateSummary = { ...summary, keyId: key.keyId };
-  const text = canonicalSummary(full);
+  const text = canonicalSummary({ ...summary, keyId: key.keyId });
   // Ed25519 is deterministic: the same summary always gives the same signature, so a typed short code can be re-derived and compared.
-  const signature = sign(null, Buffer.from(text, 'utf8'), key.privateKey);
-  return {
-    qr: `${CODE_PREFIX}.${Buffer.from(text, 'utf8').toString('base64url')}.${signature.toString('base64url')}`,
-    typed: shortCode(summary.registerCode, summary.registerYear, summary.registerNumber, base32(signature)),
-  };
+  const signature = base32(sign(null, Buffer.from(text, 'utf8'), key.privateKey));
+  return { qr: `${text}*${signature}`, typed: shortCode(summary.registerCode, summary.registerYear, summary.registerNumber, signature) };
 }
 
 export type ParsedCode = { ok: true; summary: CertificateSummary; signature: Buffer; text: string } | { ok: false };
 
 export function parseQrCode(code: string): ParsedCode {
-  const parts = code.trim().split('.');
-  if (parts.length !== 3 || parts[0] !== CODE_PREFIX) return { ok: false };
-  const text = Buffer.from(parts[1] ?? '', 'base64url').toString('utf8');
-  const summary = parseCanonicalSummary(text);
-  if (!summary) return { ok: false };
-  return { ok: true, summary, signature: Buffer.from(parts[2] ?? '', 'base64url'), text };
+  const parts = splitCode(code.trim().toUpperCase());
+  if (!parts) return { ok: false };
+  const summary = parseCanonicalSummary(parts.summary);
+  const signature = fromBase32(parts.signature);
+  if (!summary || !signature || signature.length !== 64) return { ok: false };
+  return { ok: true, summary, signature: Buffer.from(signature), text: parts.summary };
 }
 
 export function verifySignature(key: SigningKey, text: string, signature: Buffer): boolean {

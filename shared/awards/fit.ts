@@ -38,9 +38,13 @@ export function fitText(text: string, o: FitOptions, measure: Measure): FitResul
   // 1 % slack: the printing engine's shaping may differ a hair from the measurer.
   const maxWidth = o.widthMm * 0.99;
   const paragraphs = text.split('\n').map((p) => p.replace(/\s+/gu, ' ').trim());
+  // Sizes step by 0.75 pt (= 1 CSS px): Chromium's PDF writer positions every glyph one by one at
+  // fractional pixel sizes, which made each page's text three times larger in the file.
+  const STEP = 0.75;
+  const top = Math.max(Math.round(o.fontSizePt / STEP), 1);
+  const bottom = Math.min(Math.ceil(o.minFontSizePt / STEP - 1e-9), top);
   const sizes: number[] = [];
-  for (let s = o.fontSizePt; s >= o.minFontSizePt - 1e-9; s -= 0.5) sizes.push(Math.round(s * 100) / 100);
-  if (sizes.length === 0 || sizes[sizes.length - 1] !== o.minFontSizePt) sizes.push(o.minFontSizePt);
+  for (let px = top; px >= bottom; px--) sizes.push(px * STEP);
 
   const layout = (size: number, wrap: boolean): string[] | null => {
     const lines: string[] = [];
@@ -82,7 +86,7 @@ export function fitText(text: string, o: FitOptions, measure: Measure): FitResul
   }
   return {
     fits: false,
-    sizePt: o.minFontSizePt,
+    sizePt: bottom * STEP,
     lines: paragraphs,
     reason: `Nội dung quá dài: ngay cả ở cỡ chữ nhỏ nhất (${String(o.minFontSizePt).replace('.', ',')} pt) vẫn không vừa ô ${Math.round(o.widthMm)} × ${Math.round(o.heightMm)} mm.`,
   };
@@ -98,7 +102,7 @@ export interface FitOverflow {
 
 /**
  * Runs in the page (Chromium via Playwright or Electron, or the editor's
- * preview iframe): fits every `[data-fit]` box, writes the chosen size and
+ * preview iframe): fits every `[data-k]` box, writes the chosen size and
  * line breaks into it, and returns the boxes that do not fit. The measurer is
  * a canvas using the same bundled web font the page prints with.
  */
@@ -110,32 +114,48 @@ export async function fitDocument(doc: FitDocument, fit: typeof fitText): Promis
   if (!ctx) throw new Error('no canvas');
   const pxToMm = 25.4 / 96;
   const family = 'Tinos';
-  const boxes = Array.from(doc.querySelectorAll('[data-fit]'));
+  const boxes = Array.from(doc.querySelectorAll('[data-k]'));
+  // Options per field, shared by every page: <script type="application/json" id="fit-options">.
+  const table = JSON.parse(doc.getElementById('fit-options')?.textContent ?? '{}') as Record<string, FitOptions>;
   const styles = new Set<string>();
-  for (const el of boxes) {
-    const o = JSON.parse(el.getAttribute('data-fit') ?? '{}') as FitOptions;
-    styles.add(`${o.italic ? 'italic ' : ''}${o.bold ? '700' : '400'} 12pt ${family}`);
-  }
+  for (const o of Object.values(table)) styles.add(`${o.italic ? 'italic ' : ''}${o.bold ? '700' : '400'} 12pt ${family}`);
   const sample = boxes.map((el) => el.getAttribute('data-text') ?? '').join(' ').slice(0, 2000);
   for (const s of styles) await doc.fonts.load(s, sample || 'Ă');
+  let current = '';
   const measure = (text: string, sizePt: number, bold: boolean, italic: boolean) => {
-    ctx.font = `${italic ? 'italic ' : ''}${bold ? '700' : '400'} ${sizePt}pt ${family}`;
+    const font = `${italic ? 'italic ' : ''}${bold ? '700' : '400'} ${sizePt}pt ${family}`;
+    // Setting ctx.font parses the font string; skip it when unchanged (most calls measure one box at one size).
+    if (font !== current) {
+      ctx.font = font;
+      current = font;
+    }
     return ctx.measureText(text).width * pxToMm;
   };
   const overflows: FitOverflow[] = [];
+  const results: { el: FitElement; text: string; reason: string | null }[] = [];
+  // Write every box first, then read: one layout for the whole batch instead of one per box.
+  // The same text in the same field fits the same way on every page (headings, place and date, signer).
+  const memo = new Map<string, FitResult>();
   for (const el of boxes) {
-    const o = JSON.parse(el.getAttribute('data-fit') ?? '{}') as FitOptions;
+    const k = el.getAttribute('data-k') ?? '';
+    const o = table[k];
+    if (!o) continue;
     const text = el.getAttribute('data-text') ?? '';
-    const r = fit(text, o, measure);
+    const key = `${k}\u0000${text}`;
+    const r = memo.get(key) ?? fit(text, o, measure);
+    memo.set(key, r);
     el.style.fontSize = `${r.sizePt}pt`;
     el.textContent = r.lines.join('\n');
     el.setAttribute('data-fitted-pt', String(r.sizePt));
-    if (!r.fits || el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1) {
+    results.push({ el, text, reason: r.fits ? null : r.reason });
+  }
+  for (const { el, text, reason } of results) {
+    if (reason !== null || el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1) {
       overflows.push({
         page: Number(el.getAttribute('data-page') ?? '0'),
         field: el.getAttribute('data-field') ?? '',
         text,
-        reason: r.reason ?? 'Nội dung tràn khỏi ô.',
+        reason: reason ?? 'Nội dung tràn khỏi ô.',
       });
     }
   }
@@ -157,4 +177,5 @@ export interface FitDocument {
   fonts: { ready: Promise<unknown>; load(font: string, text?: string): Promise<unknown> };
   createElement(tag: 'canvas'): { getContext(kind: '2d'): { font: string; measureText(text: string): { width: number } } | null };
   querySelectorAll(selector: string): ArrayLike<FitElement> & Iterable<FitElement>;
+  getElementById(id: string): { textContent: string | null } | null;
 }

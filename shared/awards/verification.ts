@@ -6,10 +6,8 @@
  * only builds and parses the text, so the hub can reuse it.
  */
 
-export const CODE_PREFIX = 'TD1';
-
 export interface CertificateSummary {
-  /** First 12 hex digits of SHA-256 of the office's public key: says which office signed. */
+  /** First 12 hex digits (upper case) of SHA-256 of the office's public key: says which office signed. */
   keyId: string;
   decisionNumber: string;
   decisionDate: string;
@@ -20,22 +18,77 @@ export interface CertificateSummary {
   registerNumber: number;
 }
 
-const SEP = '\u001f';
+export const CODE_PREFIX = 'TD1';
+const SEP = '*';
 
-/** The exact text that is signed: fields NFC, joined by a separator no field can hold. */
+/**
+ * Text inside the QR is folded to the QR alphanumeric set (A–Z, 0–9, space
+ * and $%+-./:) — "Giàng A Dình" → "GIANG A DINH", "05/QĐ-UBND" →
+ * "05/QD-UBND" — so the whole code, signature included (base32), encodes at
+ * 5.5 bits a character: a version 6–7 symbol (41–45 modules) instead of 10,
+ * which keeps a 2 cm QR easy to scan and the 200-page PDF small. The store
+ * holds the full Vietnamese record; verification compares folded forms.
+ */
+export function foldForCode(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/gu, '')
+    .replace(/đ/gu, 'd')
+    .replace(/Đ/gu, 'D')
+    .toUpperCase()
+    .replace(/[^A-Z0-9 $%+\-./:]/gu, ' ')
+    .replace(/\s+/gu, ' ')
+    .trim();
+}
+
+/** The exact text that is signed and printed in the QR before the signature. */
 export function canonicalSummary(s: CertificateSummary): string {
-  const parts = [CODE_PREFIX, s.keyId, s.decisionNumber, s.decisionDate, s.recipient, s.awardCode, s.registerCode, String(s.registerYear), String(s.registerNumber)];
-  return parts.map((p) => p.normalize('NFC').split(SEP).join(' ')).join(SEP);
+  return [
+    CODE_PREFIX,
+    foldForCode(s.keyId),
+    foldForCode(s.registerCode),
+    String(s.registerYear),
+    String(s.registerNumber),
+    foldForCode(s.decisionNumber),
+    s.decisionDate.replace(/-/gu, ''),
+    foldForCode(s.awardCode),
+    foldForCode(s.recipient),
+  ].join(SEP);
 }
 
 export function parseCanonicalSummary(text: string): CertificateSummary | null {
   const p = text.split(SEP);
   if (p.length !== 9 || p[0] !== CODE_PREFIX) return null;
-  const [, keyId, decisionNumber, decisionDate, recipient, awardCode, registerCode, year, number] = p as [string, string, string, string, string, string, string, string, string];
+  const [, keyId, registerCode, year, number, decisionNumber, date, awardCode, recipient] = p as [string, string, string, string, string, string, string, string, string];
   const registerYear = Number(year);
   const registerNumber = Number(number);
-  if (!Number.isInteger(registerYear) || !Number.isInteger(registerNumber)) return null;
-  return { keyId, decisionNumber, decisionDate, recipient, awardCode, registerCode, registerYear, registerNumber };
+  if (!Number.isInteger(registerYear) || !Number.isInteger(registerNumber) || !/^\d{8}$/u.test(date)) return null;
+  return { keyId, decisionNumber, decisionDate: `${date.slice(0, 4)}-${date.slice(4, 6)}-${date.slice(6)}`, recipient, awardCode, registerCode, registerYear, registerNumber };
+}
+
+/** Splits "<summary>*<base32 signature>". */
+export function splitCode(code: string): { summary: string; signature: string } | null {
+  const i = code.lastIndexOf(SEP);
+  if (i < 0) return null;
+  return { summary: code.slice(0, i), signature: code.slice(i + 1) };
+}
+
+export function fromBase32(text: string): Uint8Array | null {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  const out: number[] = [];
+  let bits = 0;
+  let value = 0;
+  for (const ch of text) {
+    const v = alphabet.indexOf(ch);
+    if (v < 0) return null;
+    value = (value << 5) | v;
+    bits += 5;
+    if (bits >= 8) {
+      out.push((value >>> (bits - 8)) & 255);
+      bits -= 8;
+    }
+  }
+  return Uint8Array.from(out);
 }
 
 /** Short code printed under the QR for typing by hand: "SKT-2026-12-ABCD-EFGH". */

@@ -32,6 +32,8 @@ import { UnitsScreen } from '../features/units/UnitsScreen.js';
 import { PeopleScreen } from '../features/people/PeopleScreen.js';
 import { UsersScreen } from '../features/users/UsersScreen.js';
 import { SettingsScreen } from '../features/settings/SettingsScreen.js';
+import { AwardsScreen } from '../features/awards/AwardsScreen.js';
+import { CertificatesScreen } from '../features/certificates/CertificatesScreen.js';
 import { PlansScreen } from '../features/plans/PlansScreen.js';
 import { SyncScreen } from '../features/sync/SyncScreen.js';
 
@@ -52,8 +54,8 @@ export const SECTIONS: readonly Section[] = [
   { id: 'registrations', path: '/registrations', icon: IconWritingSign, label: 'registrations', component: placeholder('registrations', 'summary.registrations') },
   { id: 'scoring', path: '/scoring', icon: IconChecklist, label: 'scoring', component: placeholder('scoring', 'summary.scoring') },
   { id: 'reports', path: '/reports', icon: IconReportAnalytics, label: 'reports', component: placeholder('reports', 'summary.reports') },
-  { id: 'awards', path: '/awards', icon: IconAward, label: 'awards', component: placeholder('awards', 'summary.awards') },
-  { id: 'certificates', path: '/certificates', icon: IconCertificate, label: 'certificates', component: placeholder('certificates', 'summary.certificates') },
+  { id: 'awards', path: '/awards', icon: IconAward, label: 'awards', component: AwardsScreen },
+  { id: 'certificates', path: '/certificates', icon: IconCertificate, label: 'certificates', component: CertificatesScreen },
   { id: 'sync', path: '/sync', icon: IconCloudUpload, label: 'sync', component: SyncScreen },
   { id: 'units', path: '/units', icon: IconSitemap, label: 'units', component: UnitsScreen, group: 'catalog' },
   { id: 'people', path: '/people', icon: IconUsers, label: 'people', component: PeopleScreen, group: 'catalog' },

@@ -1,0 +1,230 @@
+import { ActionIcon, Alert, Button, Card, Group, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconTrash, IconUserPlus, IconUsersGroup } from '@tabler/icons-react';
+import { useState } from 'react';
+import type { AwardsConfig } from '../../../../shared/api/methods/awards.js';
+import type { Input } from '../../../../shared/api/contract.js';
+import { computePrize, formatMoney } from '../../../../shared/awards/prize.js';
+import { SIGN_MODES, type DecisionWithItems, type SignMode } from '../../../../shared/awards/types.js';
+import { showApiError } from '../../api/errors.js';
+import { DateField } from '../../forms/DateField.js';
+import { useApi, useQuery } from '../../api/hooks.js';
+import { useT } from '../../i18n/language.js';
+import { awardsMessages as m } from './messages.js';
+
+type DecisionForm = Omit<Input<'awards.createDecision'>, 'items' | 'legalBases' | 'recipients'> & { legalBases: string; recipients: string };
+interface ItemForm {
+  key: number;
+  recipientKind: 'person' | 'collective';
+  personId: string | null;
+  unitId: string | null;
+  recipientName: string | null;
+  recipientPosition: string | null;
+  recipientUnitName: string | null;
+  awardKindId: string;
+  achievement: string;
+}
+
+function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+function initialForm(config: AwardsConfig, existing: DecisionWithItems | null): DecisionForm {
+  const d = existing?.decision;
+  const def = config.decisionDefaults;
+  return {
+    symbol: d?.symbol ?? def.symbol,
+    decisionDate: d?.decisionDate ?? today(),
+    place: d?.place ?? def.place,
+    parentBody: d?.parentBody ?? def.parentBody,
+    issuerName: d?.issuerName ?? def.issuerName,
+    authorityTitle: d?.authorityTitle ?? def.authorityTitle,
+    signMode: d?.signMode ?? 'KT.',
+    signHeadTitle: d?.signHeadTitle ?? 'CHỦ TỊCH',
+    signerTitle: d?.signerTitle ?? 'PHÓ CHỦ TỊCH',
+    signerName: d?.signerName ?? '',
+    subject: d?.subject ?? 'Về việc tặng Giấy khen cho cá nhân, tập thể có thành tích xuất sắc',
+    legalBases: (d?.legalBases ?? def.legalBases).join('\n'),
+    executionText: d?.executionText ?? def.executionText,
+    recipients: (d?.recipients ?? def.recipients).join('\n'),
+  };
+}
+
+/** Create or edit a draft decision with its list of awards; prizes are shown as they will be computed. */
+export function DecisionEditor({ config, existing, onSaved, onClose }: { config: AwardsConfig; existing: DecisionWithItems | null; onSaved(d: DecisionWithItems): void; onClose(): void }) {
+  const t = useT(m);
+  const api = useApi();
+  const people = useQuery('people.list', {}, { tables: ['people'] });
+  const [form, setForm] = useState<DecisionForm>(() => initialForm(config, existing));
+  const [items, setItems] = useState<ItemForm[]>(() =>
+    (existing?.items ?? []).map((it, i) => ({
+      key: i,
+      recipientKind: it.recipientKind,
+      personId: it.personId,
+      unitId: it.unitId,
+      recipientName: it.recipientKind === 'collective' ? it.recipientName : null,
+      recipientPosition: null,
+      recipientUnitName: it.recipientKind === 'collective' ? it.recipientUnitName : null,
+      awardKindId: it.awardKindId,
+      achievement: it.achievement,
+    })),
+  );
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [saving, setSaving] = useState(false);
+  const set = <K extends keyof DecisionForm>(k: K, v: DecisionForm[K]) => setForm((f) => ({ ...f, [k]: v }));
+  const kindsFor = (subject: 'person' | 'collective') => config.kinds.filter((k) => k.active && k.subject === subject).map((k) => ({ value: k.id, label: `${k.name} (${String(k.coefficient).replace('.', ',')})` }));
+  const firstKind = (subject: 'person' | 'collective') => config.kinds.find((k) => k.active && k.subject === subject && k.category === 'form')?.id ?? config.kinds.find((k) => k.subject === subject)?.id ?? '';
+  const add = (kind: 'person' | 'collective') =>
+    setItems((list) => [
+      ...list,
+      { key: Date.now() + list.length, recipientKind: kind, personId: null, unitId: null, recipientName: null, recipientPosition: null, recipientUnitName: null, awardKindId: firstKind(kind), achievement: '' },
+    ]);
+  const update = (key: number, patch: Partial<ItemForm>) => setItems((list) => list.map((it) => (it.key === key ? { ...it, ...patch } : it)));
+
+  const prizeOf = (awardKindId: string) => {
+    const kind = config.kinds.find((k) => k.id === awardKindId);
+    if (!kind || !form.decisionDate) return '';
+    const r = computePrize(kind.coefficient, form.decisionDate, config.baseSalaries, { mode: config.options.roundingMode, step: config.options.roundingStep });
+    return r.ok ? formatMoney(r.value.amount) : r.reason;
+  };
+
+  const save = async () => {
+    setSaving(true);
+    setErrors({});
+    const input = {
+      ...form,
+      legalBases: form.legalBases.split('\n').map((s) => s.trim()).filter(Boolean),
+      recipients: form.recipients.split('\n').map((s) => s.trim().replace(/^-\s*/u, '')).filter(Boolean),
+      items: items.map(({ key: _key, ...it }) => it),
+    };
+    try {
+      const saved = existing
+        ? await api.call('awards.updateDecision', { ...input, id: existing.decision.id, expectedVersion: existing.decision.version })
+        : await api.call('awards.createDecision', input);
+      notifications.show({ color: 'teal', message: t('saved') });
+      onSaved(saved);
+    } catch (error) {
+      setErrors(showApiError(error));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const personOptions = (people.data ?? []).map((p) => ({ value: p.id, label: p.position ? `${p.fullName} — ${p.position}` : p.fullName }));
+  return (
+    <Stack data-testid="decision-editor">
+      <Title order={3}>{existing ? t('editorEdit') : t('editorNew')}</Title>
+      <SimpleGrid cols={{ base: 1, md: 3 }}>
+        <TextInput label={t('symbol')} value={form.symbol} onChange={(e) => set('symbol', e.currentTarget.value)} error={errors.symbol} data-testid="decision-symbol" />
+        <DateField label={t('decisionDate')} value={form.decisionDate} onChange={(v) => set('decisionDate', v ?? '')} error={errors.decisionDate} data-testid="decision-date" />
+        <TextInput label={t('place')} value={form.place} onChange={(e) => set('place', e.currentTarget.value)} error={errors.place} />
+        <TextInput label={t('parentBody')} value={form.parentBody ?? ''} onChange={(e) => set('parentBody', e.currentTarget.value)} />
+        <TextInput label={t('issuerName')} value={form.issuerName} onChange={(e) => set('issuerName', e.currentTarget.value)} error={errors.issuerName} />
+        <TextInput label={t('authorityTitle')} value={form.authorityTitle} onChange={(e) => set('authorityTitle', e.currentTarget.value)} error={errors.authorityTitle} />
+        <Select
+          label={t('signMode')}
+          data={SIGN_MODES.map((s) => ({ value: s || 'none', label: s || t('signModeNone') }))}
+          value={form.signMode || 'none'}
+          onChange={(v) => set('signMode', (v === 'none' || !v ? '' : v) as SignMode)}
+          allowDeselect={false}
+        />
+        <TextInput label={t('signHeadTitle')} value={form.signHeadTitle ?? ''} onChange={(e) => set('signHeadTitle', e.currentTarget.value)} disabled={!form.signMode} />
+        <TextInput label={t('signerTitle')} value={form.signerTitle} onChange={(e) => set('signerTitle', e.currentTarget.value)} error={errors.signerTitle} />
+        <TextInput label={t('signerName')} value={form.signerName} onChange={(e) => set('signerName', e.currentTarget.value)} error={errors.signerName} data-testid="decision-signer" />
+      </SimpleGrid>
+      <TextInput label={t('subject')} value={form.subject} onChange={(e) => set('subject', e.currentTarget.value)} error={errors.subject} data-testid="decision-subject" />
+      <Textarea label={t('legalBases')} autosize minRows={3} value={form.legalBases} onChange={(e) => set('legalBases', e.currentTarget.value)} />
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <Textarea label={t('executionText')} autosize minRows={3} value={form.executionText} onChange={(e) => set('executionText', e.currentTarget.value)} />
+        <Textarea label={t('recipients')} autosize minRows={3} value={form.recipients} onChange={(e) => set('recipients', e.currentTarget.value)} />
+      </SimpleGrid>
+
+      <Group justify="space-between">
+        <Title order={4}>{t('items')}</Title>
+        <Group>
+          <Button variant="light" leftSection={<IconUserPlus size={16} />} onClick={() => add('person')} data-testid="item-add-person">
+            {t('addPerson')}
+          </Button>
+          <Button variant="light" leftSection={<IconUsersGroup size={16} />} onClick={() => add('collective')} data-testid="item-add-collective">
+            {t('addCollective')}
+          </Button>
+        </Group>
+      </Group>
+      {errors.items ? <Alert color="red">{errors.items}</Alert> : null}
+      {items.map((it, i) => (
+        <Card withBorder key={it.key} data-testid="item-row">
+          <Group align="flex-start" wrap="nowrap">
+            <Text fw={700} w={24} mt={28}>
+              {i + 1}
+            </Text>
+            <Stack gap="xs" style={{ flex: 1 }}>
+              <Group grow align="flex-start">
+                <SegmentedControl
+                  data={[
+                    { value: 'person', label: t('person') },
+                    { value: 'collective', label: t('collective') },
+                  ]}
+                  value={it.recipientKind}
+                  onChange={(v) => update(it.key, { recipientKind: v as 'person' | 'collective', awardKindId: firstKind(v as 'person' | 'collective'), personId: null, recipientName: null })}
+                  mt={24}
+                />
+                {it.recipientKind === 'person' ? (
+                  <Select
+                    label={t('chooseperson')}
+                    searchable
+                    data={personOptions}
+                    value={it.personId}
+                    onChange={(v) => update(it.key, { personId: typeof v === 'string' ? v : null })}
+                    error={errors[`items.${i}.recipientName`] ?? errors[`items.${i}.personId`]}
+                    data-testid="item-person"
+                  />
+                ) : (
+                  <TextInput
+                    label={t('collectiveName')}
+                    value={it.recipientName ?? ''}
+                    onChange={(e) => update(it.key, { recipientName: e.currentTarget.value })}
+                    error={errors[`items.${i}.recipientName`]}
+                    data-testid="item-collective"
+                  />
+                )}
+                <Select
+                  label={t('award')}
+                  data={kindsFor(it.recipientKind)}
+                  value={it.awardKindId}
+                  onChange={(v) => update(it.key, { awardKindId: typeof v === 'string' ? v : '' })}
+                  allowDeselect={false}
+                  error={errors[`items.${i}.awardKindId`]}
+                  data-testid="item-award"
+                />
+              </Group>
+              <Textarea
+                label={t('achievement')}
+                autosize
+                minRows={2}
+                value={it.achievement}
+                onChange={(e) => update(it.key, { achievement: e.currentTarget.value })}
+                error={errors[`items.${i}.achievement`]}
+                data-testid="item-achievement"
+              />
+              <Text size="sm" c="dimmed" data-testid="item-prize">
+                {t('prize')}: {prizeOf(it.awardKindId)}
+              </Text>
+            </Stack>
+            <ActionIcon variant="subtle" color="red" aria-label={t('remove')} onClick={() => setItems((list) => list.filter((x) => x.key !== it.key))} mt={28}>
+              <IconTrash size={18} />
+            </ActionIcon>
+          </Group>
+        </Card>
+      ))}
+      <Group justify="flex-end">
+        <Button variant="default" onClick={onClose}>
+          {t('cancel')}
+        </Button>
+        <Button onClick={() => void save()} loading={saving} data-testid="decision-save">
+          {t('saveDraft')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}

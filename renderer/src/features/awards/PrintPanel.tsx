@@ -1,0 +1,99 @@
+import { Alert, Button, Group, Progress, Select, Stack, Text, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconPrinter } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import type { PrintProgress } from '../../../../shared/api/methods/awards.js';
+import { showApiError } from '../../api/errors.js';
+import { useApi, useQuery } from '../../api/hooks.js';
+import { downloadFile } from '../../files/download.js';
+import { useT } from '../../i18n/language.js';
+import { awardsMessages as m } from './messages.js';
+
+/**
+ * Prints a whole decision or one certificate to one PDF (the desktop shell
+ * sends the same PDF to the printer), with a progress bar for batches and a
+ * reason when something is printed again.
+ */
+export function PrintPanel({ decisionId, itemIds, reprint, onDone }: { decisionId?: string; itemIds?: string[]; reprint: boolean; onDone?(): void }) {
+  const t = useT(m);
+  const api = useApi();
+  const templates = useQuery('certificates.templates', {}, { tables: ['certificate_templates'] });
+  const printers = useQuery('certificates.calibrations', {}, { tables: ['printer_calibrations'] });
+  const [templateId, setTemplateId] = useState<string | null>(null);
+  const [printer, setPrinter] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
+  const [progress, setProgress] = useState<PrintProgress | null>(null);
+  const [running, setRunning] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const chosen = templateId ?? templates.data?.[0]?.id ?? null;
+
+  // Polls the store while the print command runs (queries run beside the write queue).
+  const [jobId, setJobId] = useState<string | null>(null);
+  useEffect(() => {
+    if (!jobId) return undefined;
+    const timer = setInterval(() => {
+      api.call('certificates.printProgress', { jobId }).then((p) => setProgress(p), () => undefined);
+    }, 250);
+    return () => clearInterval(timer);
+  }, [api, jobId]);
+
+  const print = async () => {
+    if (!chosen) return;
+    const id = `job-${Date.now()}-${Math.random().toString(36).slice(2, 10)}`;
+    setJobId(id);
+    setRunning(true);
+    setError(null);
+    setProgress({ done: 0, total: itemIds?.length ?? 0, stage: 'preparing' });
+    try {
+      const r = await api.call('certificates.print', {
+        selection: decisionId ? { decisionId } : { itemIds: itemIds ?? [] },
+        templateId: chosen,
+        ...(printer ? { printerName: printer } : {}),
+        ...(reason.trim() ? { reason } : {}),
+        jobId: id,
+      });
+      downloadFile(r.pdf, 'application/pdf');
+      notifications.show({ color: 'teal', message: t('printed', { n: r.printed }) });
+      setReason('');
+      onDone?.();
+    } catch (e) {
+      showApiError(e);
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setRunning(false);
+      setJobId(null);
+    }
+  };
+
+  const pct = progress && progress.total > 0 ? (progress.stage === 'done' ? 100 : progress.stage === 'rendering' ? 60 : Math.round((progress.done / progress.total) * 50)) : 5;
+  return (
+    <Stack gap="xs" data-testid="print-panel">
+      <Group grow align="flex-end">
+        <Select label={t('template')} data={(templates.data ?? []).map((x) => ({ value: x.id, label: x.name }))} value={chosen} onChange={setTemplateId} allowDeselect={false} data-testid="print-template" />
+        <Select
+          label={t('printer')}
+          data={[{ value: '', label: t('noPrinter') }, ...(printers.data ?? []).map((p) => ({ value: p.printerName, label: p.printerName }))]}
+          value={printer ?? ''}
+          onChange={(v) => setPrinter(v || null)}
+        />
+      </Group>
+      {reprint ? <TextInput label={t('reason')} description={t('reasonHint')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} data-testid="print-reason" /> : null}
+      {running ? (
+        <Stack gap={4} data-testid="print-progress">
+          <Progress value={pct} animated />
+          <Text size="sm">{progress?.stage === 'rendering' ? t('rendering', { total: progress.total }) : t('printing', { done: progress?.done ?? 0, total: progress?.total || '…' })}</Text>
+        </Stack>
+      ) : null}
+      {error ? (
+        <Alert color="red" data-testid="print-error">
+          {error}
+        </Alert>
+      ) : null}
+      <Group justify="flex-end">
+        <Button leftSection={<IconPrinter size={16} />} onClick={() => void print()} loading={running} disabled={!chosen} data-testid="print-go">
+          {decisionId ? t('printAll') : reprint ? t('reprint') : t('printOne')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
