@@ -75,6 +75,10 @@ export const SCREENS_DIR = join('test-results', 'screens');
 /** Saves a full-page screenshot to test-results/screens/<name>.png (looked at by people, not compared). */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENS_DIR, { recursive: true });
+  // Be Vietnam Pro loads with font-display: swap; wait so the picture shows the real font.
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+  });
   await page.screenshot({ path: join(SCREENS_DIR, `${name}.png`), fullPage: true, animations: 'disabled' });
 }
 

@@ -35,7 +35,10 @@ test('someone else saving the same person first: the conflict is explained and t
 test('an expired session sends the user back to the login screen', async ({ page, webApp }) => {
   await signedIn(page, webApp);
   await webApp.call('auth.logout', {}, await sessionToken(page));
-  await new ShellPage(page).open('people');
+  // The next call the page makes (here: opening Cán bộ) is refused, and the app shows the login screen.
+  await page.evaluate(() => {
+    window.location.hash = '#/people';
+  });
   await expect(page.getByTestId('login-submit')).toBeVisible();
 });
 
@@ -68,4 +71,10 @@ test('the administrator creates an officer, who signs in and does not see user m
   await expect(shell.userName).toHaveText('Vừ Thị Mỷ');
   await expect(page.getByTestId('nav-people')).toBeVisible();
   await expect(page.getByTestId('nav-users')).toHaveCount(0);
+  // Typing the address by hand does not open it either.
+  await page.evaluate(() => {
+    window.location.hash = '#/users';
+  });
+  await expect(page.getByTestId('not-available')).toContainText('Không có quyền truy cập');
+  await expect(page.getByTestId('users-table')).toHaveCount(0);
 });

@@ -10,7 +10,7 @@ export interface FieldErrorTarget {
 const TITLES = {
   vi: {
     conflict: 'Người khác vừa lưu bản ghi này',
-    conflictHint: 'Nội dung bạn nhập vẫn còn trong biểu mẫu (và trong bản nháp). Hãy đóng biểu mẫu, mở lại để xem bản mới nhất rồi nhập lại phần thay đổi.',
+    conflictHint: 'Nội dung bạn vừa nhập vẫn còn trong biểu mẫu và trong bản nháp.',
     invalid_input: 'Dữ liệu chưa hợp lệ',
     forbidden: 'Không có quyền',
     not_found: 'Không tìm thấy',
@@ -19,7 +19,7 @@ const TITLES = {
   },
   en: {
     conflict: 'Someone else just saved this record',
-    conflictHint: 'What you typed is still in the form (and in the draft). Close the form, open it again to see the latest version, then re-enter your change.',
+    conflictHint: 'What you typed is still in the form and in its draft.',
     invalid_input: 'Some data is not valid',
     forbidden: 'Not allowed',
     not_found: 'Not found',

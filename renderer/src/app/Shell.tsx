@@ -9,7 +9,7 @@ import { defineMessages, pick, type Language } from '../i18n/messages.js';
 import { navMessages } from './messages.js';
 import { useRoute } from './router.js';
 import { SECTIONS, type Section } from './sections.js';
-import { UnderConstruction } from './UnderConstruction.js';
+import { NotAvailable } from './UnderConstruction.js';
 
 const m = defineMessages({
   vi: { logout: 'Đăng xuất', appName: 'Thi Đua', tagline: 'Thi đua, khen thưởng ngành Tư pháp', menu: 'Mở/đóng danh mục chức năng' },
@@ -129,7 +129,7 @@ export function Shell({ session, office, onLogout }: { session: SessionInfo; off
         </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main bg="gray.0">
-        {Screen ? <Screen /> : <UnderConstruction title={active ? 'forbidden' : 'notFound'} summary={active ? 'forbidden' : 'notFound'} />}
+        {Screen ? <Screen /> : <NotAvailable reason={active ? 'forbidden' : 'notFound'} />}
       </AppShell.Main>
     </AppShell>
   );

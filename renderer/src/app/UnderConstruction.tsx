@@ -37,3 +37,21 @@ export function placeholder(title: NavKey, summary: NavKey) {
     return <UnderConstruction title={title} summary={summary} />;
   };
 }
+
+/** An address that is not a section, or a section this user's role may not open. */
+export function NotAvailable({ reason }: { reason: 'notFound' | 'forbidden' }) {
+  const t = useT(navMessages);
+  return (
+    <Center mih="60vh">
+      <Paper withBorder radius="lg" p="xl" maw={560} w="100%" data-testid="not-available">
+        <Stack align="center" gap="md" ta="center">
+          <Title order={3}>{t(reason === 'notFound' ? 'notFound' : 'forbiddenTitle')}</Title>
+          {reason === 'forbidden' && <Text>{t('forbidden')}</Text>}
+          <Button variant="light" onClick={() => navigate('/')}>
+            {t('goDashboard')}
+          </Button>
+        </Stack>
+      </Paper>
+    </Center>
+  );
+}

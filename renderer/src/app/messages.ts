@@ -28,6 +28,7 @@ export const navMessages = defineMessages({
     underConstructionNote: 'Phần này sẽ có trong bản cập nhật tiếp theo. Dữ liệu đơn vị và cán bộ nhập hôm nay sẽ được dùng lại ở đây.',
     goDashboard: 'Về trang Tổng quan',
     notFound: 'Không có trang này',
+    forbiddenTitle: 'Không có quyền truy cập',
     forbidden: 'Tài khoản của bạn không có quyền xem trang này.',
   },
   en: {
@@ -56,6 +57,7 @@ export const navMessages = defineMessages({
     underConstructionNote: 'It will arrive in a coming update. The units and people you enter today will be used here.',
     goDashboard: 'Go to the overview',
     notFound: 'No such page',
+    forbiddenTitle: 'Not allowed',
     forbidden: 'Your account may not open this page.',
   },
 });
