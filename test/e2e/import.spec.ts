@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Download } from '@playwright/test';
 import { expect, screenshot, test, type WebApp } from './fixtures.js';
 import { PeoplePage } from './pages/people-page.js';
 import { ShellPage } from './pages/shell-page.js';
@@ -99,3 +100,34 @@ test('import a good .xlsx, then a bad one that is rejected row by row and writes
   const stored = await webApp.call<Array<{ fullName: string }>>('people.list', {}, session);
   expect(stored.map((p) => p.fullName).sort()).toEqual(['Lường Thị Thanh Huyền', 'Vàng A Sử']);
 });
+
+test('the template and the export download as .xlsx files from the page', async ({ page, webApp }) => {
+  await signedIn(page, webApp);
+  const session = await sessionToken(page);
+  const status = await webApp.call<{ office: { id: string } }>('system.status', {});
+  await webApp.call('people.create', { fullName: 'Tráng A Dình', gender: 'male', staffCategory: 'cong_chuc', unitId: status.office.id }, session);
+  await new ShellPage(page).open('people');
+  const dir = mkdtempSync(join(tmpdir(), 'thidua-dl-'));
+
+  const templateDownload = page.waitForEvent('download');
+  await page.getByTestId('people-template').click();
+  const template = await templateDownload;
+  expect(template.suggestedFilename()).toMatch(/\.xlsx$/u);
+  const templateBook = new ExcelJS.Workbook();
+  await templateBook.xlsx.readFile(await saveTo(template, join(dir, 'mau.xlsx')));
+  expect(templateBook.getWorksheet('Danh sách')).toBeDefined();
+
+  const exportDownload = page.waitForEvent('download');
+  await page.getByTestId('people-export').click();
+  const exported = await exportDownload;
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(await saveTo(exported, join(dir, 'xuat.xlsx')));
+  const cells: string[] = [];
+  book.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.value ?? '')))));
+  expect(cells).toContain('Tráng A Dình');
+});
+
+async function saveTo(download: Download, path: string): Promise<string> {
+  await download.saveAs(path);
+  return path;
+}
