@@ -41,6 +41,7 @@ export function checkImport(fromPath, specifier, root = REPO_ROOT) {
     if (target === null) return `'${specifier}' points outside the repository.`;
     if (target.startsWith('node_modules/')) return `'${specifier}' reaches into node_modules by path; import the package by name.`;
     if (zone.zones === 'any') return null;
+    if (zone.files?.includes(target)) return null;
     const targetZone = zoneOf(target);
     if (!targetZone) return `'${specifier}' points to ${target}, which belongs to no import zone.`;
     return zone.zones.includes(targetZone.name) ? null : `${zone.name}/ may not import from ${targetZone.name}/ ('${specifier}'). Allowed: ${zone.zones.join(', ')}.`;

@@ -3,14 +3,15 @@
 // an import must be named here to be allowed. To let a layer use a new npm
 // package, add it to that zone's `packages` (and say why in the commit).
 
-/** @typedef {{ name: string, test: (path: string) => boolean, zones: string[] | 'any', packages: string[] | 'any', nodeBuiltins: boolean }} Zone */
+/** @typedef {{ name: string, test: (path: string) => boolean, zones: string[] | 'any', packages: string[] | 'any', nodeBuiltins: boolean, files?: string[] }} Zone */
 
 /** @type {Zone[]} checked in order; the first zone whose test matches a repo-relative path owns it */
 export const ZONES = [
   {
-    // Build and lint tooling (config files, scripts, these rules): not shipped, may use anything.
+    // Build and lint tooling (config files, scripts, benchmarks, these rules): not shipped, may use anything.
     name: 'tooling',
-    test: (p) => /^[^/]+\.(js|mjs|cjs|ts|mts)$/u.test(p) || p.startsWith('scripts/') || p.startsWith('eslint/') || p.startsWith('build/') || p === 'renderer/vite.config.ts',
+    test: (p) =>
+      /^[^/]+\.(js|mjs|cjs|ts|mts)$/u.test(p) || p.startsWith('scripts/') || p.startsWith('eslint/') || p.startsWith('build/') || p.startsWith('bench/') || p === 'renderer/vite.config.ts',
     zones: 'any',
     packages: 'any',
     nodeBuiltins: true,
@@ -38,6 +39,8 @@ export const ZONES = [
     zones: ['electron', 'shared'],
     packages: ['electron', '@electric-sql/pglite', 'pg', 'exceljs', 'docx', 'qrcode', 'zod', 'playwright-core', 'jszip'],
     nodeBuiltins: true,
+    // The app's name and version (backups, about box).
+    files: ['package.json'],
   },
   {
     // Tests may reach into every layer.

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addAttachment } from '../../electron/sync/blobs.js';
-import { addPeople, enrollOffice, hashesMatch, startTestHub, startTestOffice, type TestHub, type TestOffice } from '../support/sync-harness.js';
+import { addPeople, hashesMatch, startTestHub, startTestOffice, type TestHub, type TestOffice } from '../support/sync-harness.js';
 import { freshPostgresDatabase, postgresServer, type FreshDatabase } from '../support/postgres.js';
 import { startLinkProxy } from '../support/link-proxy.js';
 

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addAttachment } from '../../electron/sync/blobs.js';
 import { contentHash } from '../../electron/sync/content-hash.js';
 import { openPGlite } from '../../electron/store/pglite-database.js';
-import { addPeople, enrollOffice, hashesMatch, startTestHub, startTestOffice, type TestHub, type TestOffice } from '../support/sync-harness.js';
+import { addPeople, hashesMatch, startTestHub, startTestOffice, type TestHub, type TestOffice } from '../support/sync-harness.js';
 import { PROFILES, startLinkProxy } from '../support/link-proxy.js';
 
 /** Deterministic PRNG so a failing seed replays exactly. */

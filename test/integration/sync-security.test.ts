@@ -11,7 +11,7 @@ import { addPeople, enrollOffice, startTestHub, startTestOffice, type TestHub, t
 async function post(url: string, path: string, body: Buffer | string, type = 'application/octet-stream'): Promise<{ status: number; json: { ok?: boolean; error?: { code: string; message: string } } | null }> {
   const res = await fetch(new URL(path, url), { method: 'POST', body: typeof body === 'string' ? body : new Uint8Array(body), headers: { 'content-type': type } });
   const text = Buffer.from(await res.arrayBuffer());
-  let json = null;
+  let json: { ok?: boolean; error?: { code: string; message: string } } | null;
   try {
     json = JSON.parse(text.toString('utf8')) as { ok?: boolean; error?: { code: string; message: string } };
   } catch {
