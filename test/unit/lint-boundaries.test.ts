@@ -45,6 +45,7 @@ const denied: [string, string, string, RegExp][] = [
   ['electron → bare builtin', 'electron/store/fixture.ts', "import { readFileSync } from 'fs';\nexport const r = readFileSync;", /node: prefix/u],
   ['require() of a denied module', 'shared/fixture.ts', "export const fs = require('node:fs') as unknown;", /may not use Node built-in/u],
   ['a file outside every zone', 'hub/fixture.ts', "import { z } from 'zod';\nexport const s = z;", /belongs to no import zone/u],
+  ['shared → the root package.json', 'shared/fixture.ts', "import pkg from '../package.json' with { type: 'json' };\nexport const v = pkg;", /belongs to no import zone/u],
   ['a path into node_modules', 'electron/fixture.ts', "import x from '../node_modules/zod/index.js';\nexport const y = x;", /reaches into node_modules/u],
 ];
 
@@ -53,6 +54,8 @@ const allowed: [string, string, string][] = [
   ['shared → zod', 'shared/api/fixture.ts', "import { z } from 'zod';\nexport const s = z.string();"],
   ['renderer → shared, react, @mantine/*, fonts css', 'renderer/src/fixture.tsx', "import '@fontsource/be-vietnam-pro/vietnamese-400.css';\nimport { useState } from 'react';\nimport { Button } from '@mantine/core';\nimport { foldVietnamese } from '../../shared/vi/search.js';\nexport const x = [useState, Button, foldVietnamese];"],
   ['electron → shared, node:*, pglite, electron', 'electron/store/fixture.ts', "import { join } from 'node:path';\nimport { PGlite } from '@electric-sql/pglite';\nimport { app } from 'electron';\nimport { CHANNELS } from '../../shared/api/envelope.js';\nexport const x = [join, PGlite, app, CHANNELS];"],
+  ['electron → the root package.json (name and version)', 'electron/handlers/fixture.ts', "import pkg from '../../package.json' with { type: 'json' };\nexport const v = pkg;"],
+  ['bench → anything', 'bench/fixture.bench.ts', "import { openStore } from '../electron/store/open-store.js';\nimport { chromium } from 'playwright-core';\nexport const x = [openStore, chromium];"],
   ['test → anything', 'test/unit/fixture.test.ts', "import { openStore } from '../../electron/store/open-store.js';\nimport { readFileSync } from 'node:fs';\nexport const x = [openStore, readFileSync];"],
 ];
 
