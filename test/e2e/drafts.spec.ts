@@ -19,8 +19,9 @@ test('a reload in the middle of typing offers the draft back, and restoring brin
   await shell.open('dashboard');
   await expect(page.getByTestId('dashboard-drafts')).toContainText('Thêm cán bộ mới');
   await screenshot(page, '14-dashboard-draft');
-  await shell.open('people');
-  await people.openNew();
+  // "Mở" goes back to the form the draft belongs to.
+  await page.getByTestId('dashboard-drafts').getByText('Mở').click();
+  await expect(people.form).toBeVisible();
   await expect(page.getByTestId('draft-offer')).toContainText('Có bản nháp chưa lưu lúc');
   await screenshot(page, '15-draft-offer');
   await page.getByTestId('draft-restore').click();

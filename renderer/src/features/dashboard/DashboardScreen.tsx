@@ -190,7 +190,7 @@ export function DashboardScreen() {
                   <Text size="xs" c="dimmed">
                     {formatDraftTime(d.savedAt, new Date())}
                   </Text>
-                  <Anchor size="sm" onClick={() => navigate(draftPath(d.key), { draft: d.key })}>
+                  <Anchor component="button" type="button" size="sm" onClick={() => navigate(draftPath(d.key), { draft: d.key })}>
                     {t('open')}
                   </Anchor>
                 </Group>
