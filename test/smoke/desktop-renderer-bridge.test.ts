@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -26,9 +26,11 @@ describe('renderer over the preload bridge (Chromium, no Electron)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'thidua-bridge-smoke-'));
 
   beforeAll(async () => {
-    for (const built of ['dist-electron/web.mjs', 'dist/renderer/index.html']) {
-      if (!existsSync(join(ROOT, built))) throw new Error(`${built} is missing: run npm run build first`);
+    // `npm test` builds first; a bare `vitest run` on a fresh checkout builds the renderer here (global-setup builds dist-electron/).
+    if (!existsSync(join(ROOT, 'dist/renderer/index.html'))) {
+      execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
     }
+    if (!existsSync(join(ROOT, 'dist-electron/web.mjs'))) throw new Error('dist-electron/web.mjs is missing: run npm run build first');
     server = spawn(process.execPath, [join(ROOT, 'dist-electron', 'web.mjs'), '--data', dataDir, '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     const url = await new Promise<string>((resolveUrl, reject) => {
       let output = '';
