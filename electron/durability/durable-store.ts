@@ -127,8 +127,20 @@ export class DurableStore {
         let settings: JournalSetting[] = [];
         const result = await self.inner.transaction(async (tx) => {
           self.crash('tx:before-body');
-          const value = await fn(tx);
-          if (self.useJournal) settings = await drainPending(tx);
+          // The side table is drained only when a statement named settings: one query saved on every ordinary save.
+          let touchedSettings = false;
+          const watched: Queryable = {
+            query: (sql, params) => {
+              if (SETTINGS_WRITE.test(sql)) touchedSettings = true;
+              return tx.query(sql, params);
+            },
+            exec: (sql) => {
+              if (SETTINGS_WRITE.test(sql)) touchedSettings = true;
+              return tx.exec(sql);
+            },
+          };
+          const value = await fn(watched);
+          if (self.useJournal && touchedSettings) settings = await drainPending(tx);
           self.crash('tx:before-commit');
           return value;
         });

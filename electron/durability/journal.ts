@@ -1,4 +1,4 @@
-import { closeSync, fdatasyncSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, ftruncateSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fdatasyncSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CrashHook } from './crash-points.js';
 import { decodeFrames, encodeFrame } from './frames.js';
@@ -35,6 +35,7 @@ interface Segment {
   firstSeq: number;
 }
 
+const PREALLOCATE = 1024 * 1024;
 const SEGMENT_RE = /^seg-(\d{12})\.tdj$/u;
 
 export function segmentName(firstSeq: number): string {
@@ -61,6 +62,8 @@ export class Journal {
   private fd: number | null = null;
   private segment: Segment | null = null;
   private size = 0;
+  /** Bytes of the current segment already on disk (zeros ahead of `size`). */
+  private allocated = 0;
   private seq = 0;
 
   private constructor(
@@ -86,12 +89,18 @@ export class Journal {
       if (s === last) {
         journal.segment = s;
         journal.fd = openSync(join(dir, s.name), 'r+');
-        if (decoded.torn) {
-          truncatedBytes = data.length - decoded.goodEnd;
-          ftruncateSync(journal.fd, decoded.goodEnd);
+        // After the last good record there may be preallocated zeros, and before them the
+        // remains of a record whose fdatasync never returned (never acknowledged): zero those.
+        let lastNonZero = data.length - 1;
+        while (lastNonZero >= decoded.goodEnd && data[lastNonZero] === 0) lastNonZero -= 1;
+        if (lastNonZero >= decoded.goodEnd) {
+          truncatedBytes = lastNonZero + 1 - decoded.goodEnd;
+          const zeros = Buffer.alloc(truncatedBytes);
+          writeSync(journal.fd, zeros, 0, zeros.length, decoded.goodEnd);
           fsyncSync(journal.fd);
         }
         journal.size = decoded.goodEnd;
+        journal.allocated = data.length;
       }
     }
     if (!last) journal.startSegment(1);
@@ -122,6 +131,21 @@ export class Journal {
     fsyncDir(this.dir);
     this.segment = { name, firstSeq };
     this.size = 0;
+    this.allocated = 0;
+  }
+
+  /**
+   * Extends the segment with zeros and syncs it once, so that appends
+   * overwrite blocks that already exist: fdatasync then flushes data only,
+   * not the file size, which saves a file-system journal commit per save.
+   */
+  private preallocate(needed: number): void {
+    if (this.fd === null || this.size + needed <= this.allocated) return;
+    const grow = Math.max(PREALLOCATE, needed);
+    const zeros = Buffer.alloc(grow);
+    writeSync(this.fd, zeros, 0, grow, this.allocated);
+    fsyncSync(this.fd);
+    this.allocated += grow;
   }
 
   /** Appends one entry and makes it durable. Returns its sequence number. */
@@ -129,6 +153,7 @@ export class Journal {
     if (this.fd === null) throw new Error('journal closed');
     const seq = this.seq + 1;
     const frame = encodeFrame({ ...entry, seq } satisfies JournalEntry);
+    this.preallocate(frame.length);
     this.crash('journal:before-write');
     let off = 0;
     while (off < frame.length) off += writeSync(this.fd, frame, off, frame.length - off, this.size + off);

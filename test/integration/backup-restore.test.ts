@@ -96,7 +96,8 @@ describe('backup and restore (issue 3, points 3 and 4c)', () => {
   it('refuses a corrupted file and a file that is not a backup, with clear Vietnamese messages, changing nothing', async () => {
     const data = readFileSync(backupPath);
     const broken = Buffer.from(data);
-    broken[Math.floor(broken.length / 2)] ^= 0xff;
+    const middle = Math.floor(broken.length / 2);
+    broken.writeUInt8(broken.readUInt8(middle) ^ 0xff, middle);
     writeFileSync(join(usb, 'hong.tdbackup'), broken);
     writeFileSync(join(usb, 'khong-phai.tdbackup'), 'Đây là một tệp văn bản.');
     const e1 = await failure(a.api.call('backup.inspect', { path: join(usb, 'hong.tdbackup') }));

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runKillHarness } from '../../electron/durability/harness/kill-harness.js';
 
-const ROUNDS = Number(process.env.THIDUA_KILL_ROUNDS ?? '12');
+const ROUNDS = Number(process.env.THIDUA_KILL_ROUNDS ?? '8');
 
 describe('kill -9 of a writing store process (issue 3, point 4a)', () => {
   it(`loses no acknowledged write, always reopens and never duplicates an outbox entry over ${ROUNDS} random kills`, async () => {

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runPowerLossHarness } from '../../electron/durability/harness/powerloss-harness.js';
 
-const IMAGES = Number(process.env.THIDUA_POWERLOSS_IMAGES ?? '4');
+const IMAGES = Number(process.env.THIDUA_POWERLOSS_IMAGES ?? '3');
 const paths = { childPath: resolve('dist-electron/durability-child.mjs'), capturePath: resolve('dist-electron/fs-capture.mjs') };
 
 describe('simulated power loss (issue 3, point 4b)', () => {
@@ -27,7 +27,7 @@ describe('simulated power loss (issue 3, point 4b)', () => {
     const workDir = mkdtempSync(join(tmpdir(), 'thidua-power-plain-'));
     try {
       const lines: string[] = [];
-      const report = await runPowerLossHarness({ ...paths, workDir, images: 3, seed: 7, mitigated: false, log: (l) => lines.push(l) });
+      const report = await runPowerLossHarness({ ...paths, workDir, images: 2, seed: 7, mitigated: false, log: (l) => lines.push(l) });
       process.stdout.write(`${lines.join('\n')}\n`);
       expect(report.fsyncs).toBe(0);
       expect(report.failedImages).toBeGreaterThanOrEqual(1);
