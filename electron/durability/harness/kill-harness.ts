@@ -85,7 +85,8 @@ export async function runKillHarness(o: { childPath: string; dataDir: string; ro
       // Categories in turn (so even a short run covers each), points and times at random.
       const kind = CATEGORIES[(round - 1) % CATEGORIES.length];
       if (kind === 'time') {
-        killAfterMs = 150 + Math.floor(random() * 2500);
+        // From process start: open takes 1–3 s on these machines, so this spans open and the writes.
+        killAfterMs = 150 + Math.floor(random() * 6000);
         how = `kill -9 after ${killAfterMs} ms`;
       } else if (kind === 'write') {
         crashAt = `${pick(WRITE_POINTS)}#${1 + Math.floor(random() * writes)}`;
