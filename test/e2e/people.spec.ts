@@ -91,3 +91,28 @@ test('the other screens: units, users, settings, a section still being built, En
   await shell.open('people');
   await screenshot(page, '25-people-english');
 });
+
+test('deactivate a person (never deleted), see them with the toggle, reactivate', async ({ page, webApp }) => {
+  await signedIn(page, webApp);
+  const token = await sessionToken(page);
+  const status = await webApp.call<{ office: { id: string } }>('system.status', {});
+  for (const fullName of ['Hờ A Lử', 'Pờ Thị Mai'])
+    await webApp.call('people.create', { fullName, gender: fullName.includes('Thị') ? 'female' : 'male', staffCategory: 'cong_chuc', unitId: status.office.id }, token);
+  await new ShellPage(page).open('people');
+  const people = new PeoplePage(page);
+  await expect(people.rows).toHaveCount(2);
+
+  await people.row('Hờ A Lử').getByRole('button', { name: '…' }).click();
+  await page.getByRole('menuitem', { name: 'Ngừng theo dõi' }).click();
+  await page.getByLabel('Lý do (không bắt buộc)').fill('Chuyển công tác sang tỉnh khác');
+  await screenshot(page, '17-person-deactivate');
+  await page.getByTestId('person-deactivate-confirm').click();
+  await expect(people.rows).toHaveCount(1);
+
+  await page.getByRole('switch', { name: 'Hiện cả người đã ngừng theo dõi' }).check({ force: true });
+  await expect(people.row('Hờ A Lử')).toContainText('Ngừng theo dõi');
+  await people.row('Hờ A Lử').getByRole('button', { name: '…' }).click();
+  await page.getByRole('menuitem', { name: 'Theo dõi lại' }).click();
+  await expect(people.row('Hờ A Lử')).toContainText('Đang công tác');
+  expect((await webApp.call<unknown[]>('people.list', {}, token)).length).toBe(2);
+});
