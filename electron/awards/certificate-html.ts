@@ -70,7 +70,7 @@ function fieldHtml(f: FieldBox, index: number, values: CertificateValues, page: 
   const text = fieldText(f, values);
   if (!text) return '';
   const field = escapeHtml(f.key === 'literal' ? `literal:${f.id}` : f.key);
-  return `<div class="f k${index}" data-k="${index}" data-field="${field}" data-page="${page}" data-text="${escapeHtml(text)}">${escapeHtml(text)}</div>`;
+  return `<div class="f k${index}" data-k="${index}" data-field="${field}" data-page="${page}">${escapeHtml(text)}</div>`;
 }
 
 function borderHtml(t: CertificateTemplate): string {
@@ -108,7 +108,7 @@ html,body{margin:0;padding:0}
 body{font-family:${CERTIFICATE_FONT_FAMILY};-webkit-print-color-adjust:exact;print-color-adjust:exact;font-kerning:normal}
 .page{position:relative;width:${w}mm;height:${h}mm;overflow:hidden;break-after:page}
 .page:last-child{break-after:auto}
-.f{position:absolute;box-sizing:border-box;white-space:pre;display:flex;flex-direction:column;justify-content:center;font-family:${CERTIFICATE_FONT_FAMILY}}
+.f{position:absolute;box-sizing:border-box;white-space:pre;font-family:${CERTIFICATE_FONT_FAMILY}}
 .q{position:absolute;box-sizing:border-box}
 .b1{position:absolute;box-sizing:border-box;border-style:double;border-color:#b3121a}
 .b2{position:absolute;box-sizing:border-box;border-style:solid;border-color:#b3121a}

@@ -62,7 +62,7 @@ function cell(children: Paragraph[], widthTwips: number, borders = noBorders): T
 export async function decisionDocxBuffer(d: DecisionWithItems): Promise<Buffer> {
   const t = decisionText(d);
   const bodyWidth = Math.round((210 - 30 - 15) * MM);
-  const leftCol = Math.round(bodyWidth * 0.42);
+  const leftCol = Math.round(bodyWidth * 0.38);
   const rightCol = bodyWidth - leftCol;
 
   const header = new Table({
@@ -83,7 +83,7 @@ export async function decisionDocxBuffer(d: DecisionWithItems): Promise<Buffer> 
           ),
           cell(
             [
-              centered('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { size: 13, bold: true }),
+              centered('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { size: 12, bold: true }),
               centered('Độc lập - Tự do - Hạnh phúc', { size: 14, bold: true }),
               rule(Math.round(rightCol * 0.62), rightCol),
               centered(t.placeDate, { size: 14, italics: true }),
@@ -126,7 +126,7 @@ export async function decisionDocxBuffer(d: DecisionWithItems): Promise<Buffer> 
     centered(t.subject, { size: 14, bold: true }),
     rule(Math.round(bodyWidth * 0.2), bodyWidth),
     centered(t.authority, { size: 14, bold: true, before: 120, after: 120 }),
-    ...t.bases.map((b) => para([run(b, { italics: true })], { indent: true, after: 80 })),
+    ...t.bases.map((b) => para([run(b, { italics: true })], { indent: true, after: 120 })),
     centered('QUYẾT ĐỊNH:', { size: 14, bold: true, before: 120, after: 120 }),
     ...t.articles.map((a) => para([...(a.label ? [run(`${a.label} `, { bold: true })] : []), run(a.text)], { indent: true, after: 120 })),
     signature,

@@ -16,7 +16,7 @@ export function decisionHtml(d: DecisionWithItems, fontCss: string): string {
   const rows = t.rows
     .map((r) => `<tr><td class="c">${esc(r.no)}</td><td><b>${esc(r.name)}</b></td><td>${esc(r.detail)}</td><td>${esc(r.award)}</td><td>${esc(r.achievement)}</td><td class="r">${esc(r.amount)}</td><td class="c">${esc(r.register)}</td></tr>`)
     .join('');
-  return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><style>
+  return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>${esc(t.numberLine)} — ${esc(t.subject)}</title><style>
 ${fontCss}
 @page{size:A4 portrait;margin:20mm 15mm 20mm 30mm}
 @page list{size:A4 landscape;margin:20mm}

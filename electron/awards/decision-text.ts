@@ -56,6 +56,25 @@ function articleOne(items: readonly AwardItem[]): string {
   return `${parts.join('; ')} đã có thành tích được nêu trong danh sách kèm theo Quyết định này.`;
 }
 
+const BODIES: [RegExp, string][] = [
+  [/ủy ban nhân dân/u, 'Ủy ban nhân dân'],
+  [/sở tư pháp/u, 'Sở Tư pháp'],
+  [/phòng tư pháp/u, 'Phòng Tư pháp'],
+  [/bộ tư pháp/u, 'Bộ Tư pháp'],
+];
+
+/**
+ * "CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN MƯỜNG NHÉ" as running text needs "Chủ tịch
+ * Ủy ban nhân dân huyện Mường Nhé": sentence case, known bodies capitalised,
+ * and every word of the place name after the unit word capitalised.
+ */
+export function authorityInText(upper: string): string {
+  let s = upper.toLocaleLowerCase('vi');
+  for (const [re, text] of BODIES) s = s.replace(re, text);
+  s = s.replace(/\b(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu) (.+)$/u, (_, unit: string, place: string) => `${unit} ${place.split(' ').map((w) => w.charAt(0).toLocaleUpperCase('vi') + w.slice(1)).join(' ')}`);
+  return s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
+}
+
 export function decisionText(d: DecisionWithItems): DecisionText {
   const dec = d.decision;
   const items = d.items.filter((it) => it.status !== 'removed');
@@ -74,7 +93,7 @@ export function decisionText(d: DecisionWithItems): DecisionText {
   if (dec.correctsDecisionId && d.correctsLabel) {
     articles.splice(1, 0, { label: '', text: `Quyết định này đính chính ${d.correctsLabel}${dec.correctionNote ? ` (${dec.correctionNote})` : ''}.` });
   }
-  const authorityShort = dec.authorityTitle.charAt(0) + dec.authorityTitle.slice(1).toLocaleLowerCase('vi');
+  const authorityShort = authorityInText(dec.authorityTitle);
   return {
     parentBody: dec.parentBody.toLocaleUpperCase('vi'),
     issuerName: dec.issuerName.toLocaleUpperCase('vi'),
@@ -89,7 +108,7 @@ export function decisionText(d: DecisionWithItems): DecisionText {
     recipients: dec.recipients,
     appendixTitle: 'DANH SÁCH',
     appendixSubtitle: dec.subject.replace(/^Về việc\s+/u, '').replace(/^./u, (c) => c.toLocaleUpperCase('vi')),
-    appendixRef: `(Kèm theo Quyết định số ${formatDecisionNumber(dec.number, dec.symbol).trim()} ${formatDateLong(dec.decisionDate)} của ${authorityShort.replace(/ủy ban nhân dân/u, 'Ủy ban nhân dân')})`,
+    appendixRef: `(Kèm theo Quyết định số ${formatDecisionNumber(dec.number, dec.symbol).trim()} ${formatDateLong(dec.decisionDate)} của ${authorityShort})`,
     rows: items.map((it, i) => ({
       no: String(i + 1),
       name: it.recipientKind === 'person' && it.recipientTitle ? `${it.recipientTitle} ${it.recipientName}` : it.recipientName,

@@ -119,7 +119,7 @@ export async function fitDocument(doc: FitDocument, fit: typeof fitText): Promis
   const table = JSON.parse(doc.getElementById('fit-options')?.textContent ?? '{}') as Record<string, FitOptions>;
   const styles = new Set<string>();
   for (const o of Object.values(table)) styles.add(`${o.italic ? 'italic ' : ''}${o.bold ? '700' : '400'} 12pt ${family}`);
-  const sample = boxes.map((el) => el.getAttribute('data-text') ?? '').join(' ').slice(0, 2000);
+  const sample = boxes.map((el) => el.textContent ?? '').join(' ').slice(0, 2000);
   for (const s of styles) await doc.fonts.load(s, sample || 'Ă');
   let current = '';
   const measure = (text: string, sizePt: number, bold: boolean, italic: boolean) => {
@@ -140,11 +140,13 @@ export async function fitDocument(doc: FitDocument, fit: typeof fitText): Promis
     const k = el.getAttribute('data-k') ?? '';
     const o = table[k];
     if (!o) continue;
-    const text = el.getAttribute('data-text') ?? '';
+    const text = el.textContent ?? '';
     const key = `${k}\u0000${text}`;
     const r = memo.get(key) ?? fit(text, o, measure);
     memo.set(key, r);
     el.style.fontSize = `${r.sizePt}pt`;
+    // Centred vertically by padding (cheaper to lay out than a flex box per field, and exact: the line box is size × line-height).
+    el.style.paddingTop = `${Math.max(0, (o.heightMm - r.lines.length * r.sizePt * o.lineHeight * (25.4 / 72)) / 2)}mm`;
     el.textContent = r.lines.join('\n');
     el.setAttribute('data-fitted-pt', String(r.sizePt));
     results.push({ el, text, reason: r.fits ? null : r.reason });
@@ -165,7 +167,7 @@ export async function fitDocument(doc: FitDocument, fit: typeof fitText): Promis
 export interface FitElement {
   getAttribute(name: string): string | null;
   setAttribute(name: string, value: string): void;
-  style: { fontSize: string };
+  style: { fontSize: string; paddingTop: string };
   textContent: string | null;
   readonly scrollHeight: number;
   readonly clientHeight: number;

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ApiClient } from '../../shared/api/client.js';
@@ -8,6 +8,8 @@ import { ApiError } from '../../shared/api/errors.js';
 import type { Store } from '../../electron/store/open-store.js';
 import { configuredStore } from '../support/store.js';
 import { addPeople, decisionInput } from '../support/awards.js';
+
+const OUT = join(process.cwd(), 'test-results', 'awards');
 
 async function rejection(p: Promise<unknown>): Promise<ApiError> {
   try {
@@ -236,12 +238,34 @@ describe('awards: decisions and the register', () => {
       'Nơi nhận:',
       '- Lưu: VT.',
       'DANH SÁCH',
-      '(Kèm theo Quyết định số 01/QĐ-UBND ngày 12 tháng 01 năm 2026 của Chủ tịch Ủy ban nhân dân huyện mường nhé)'.replace('mường nhé', 'Mường Nhé'),
+      '(Kèm theo Quyết định số 01/QĐ-UBND ngày 12 tháng 01 năm 2026 của Chủ tịch Ủy ban nhân dân huyện Mường Nhé)',
       'Bà Tôn Nữ Hoàng Thị Phương Khánh Huyền',
     ]) {
       expect(text, s).toContain(s);
     }
     expect(xml).toContain('w:orient="landscape"');
     expect(xml).toContain('Times New Roman');
+    // Kept for looking at (LibreOffice renders it to PNG in docs/certificates.md's check list).
+    mkdirSync(OUT, { recursive: true });
+    writeFileSync(join(OUT, file.fileName), Buffer.from(file.base64, 'base64'));
+  });
+
+  it('exports the same decision to PDF: the same words, the bundled font embedded, the list on landscape pages', async () => {
+    const a = await api.call('awards.createDecision', await decisionInput(api, people));
+    const issued = await api.call('awards.issueDecision', { id: a.decision.id, expectedVersion: a.decision.version });
+    const file = await api.call('awards.exportPdf', { id: issued.decision.id });
+    mkdirSync(OUT, { recursive: true });
+    const path = join(OUT, file.fileName);
+    writeFileSync(path, Buffer.from(file.base64, 'base64'));
+    const text = execFileSync('pdftotext', [path, '-']).toString('utf8').replace(/\s+/gu, ' ');
+    for (const s of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Số: 01/QĐ-UBND', 'Mường Nhé, ngày 12 tháng 01 năm 2026', 'QUYẾT ĐỊNH:', 'KT. CHỦ TỊCH', 'Lò Văn Mừng', 'DANH SÁCH', 'Bà Tôn Nữ Hoàng Thị Phương Khánh Huyền', 'Tổng cộng']) {
+      expect(text, s).toContain(s);
+    }
+    const fonts = execFileSync('pdffonts', [path]).toString('utf8').split('\n').slice(2).filter(Boolean);
+    expect(fonts.every((f) => /\+Tinos-/u.test(f) && / yes yes yes /u.test(f))).toBe(true);
+    const sizes = execFileSync('pdfinfo', ['-f', '1', '-l', '3', path]).toString('utf8');
+    expect(sizes).toMatch(/Page\s+1 size:\s+59\d\.\d+ x 841\.\d+ pts/u);
+    expect(sizes).toMatch(/Page\s+2 size:\s+841\.\d+ x 59\d\.\d+ pts/u);
+    execFileSync('pdftoppm', ['-png', '-r', '60', path, join(OUT, 'decision-pdf')]);
   });
 });

@@ -140,7 +140,7 @@ CREATE TABLE award_items (
   updated_by text,
   CHECK (recipient_name <> ''),
   CHECK (status IN ('draft', 'issued', 'cancelled', 'removed')),
-  CHECK (status IN ('draft', 'removed') OR register_number IS NOT NULL)
+  CHECK (status IN ('draft', 'removed') OR (register_number IS NOT NULL AND register_id IS NOT NULL AND register_year IS NOT NULL))
 );
 CREATE UNIQUE INDEX award_items_register_uq ON award_items(owner_unit_id, register_id, register_year, register_number) WHERE register_number IS NOT NULL;
 CREATE INDEX award_items_decision_idx ON award_items(decision_id);
