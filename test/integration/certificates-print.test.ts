@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ApiClient } from '../../shared/api/client.js';
 import { ApiError } from '../../shared/api/errors.js';
@@ -9,6 +9,7 @@ import type { CertificateTemplate } from '../../shared/awards/layout.js';
 import { calibrateBox } from '../../shared/awards/layout.js';
 import type { Store } from '../../electron/store/open-store.js';
 import { loadSigningKey, signSummary } from '../../electron/awards/signing.js';
+import { qrModules } from '../../electron/awards/qr-png.js';
 import { configuredStore } from '../support/store.js';
 import { addPeople, decisionInput } from '../support/awards.js';
 
@@ -240,6 +241,19 @@ describe('certificates: printing to PDF', () => {
     const summary = { decisionNumber: '01/QĐ-UBND', decisionDate: '2026-01-12', recipient: item?.recipientName ?? '', awardCode: 'GK', registerCode: 'SKT', registerYear: 2026, registerNumber: item?.registerNumber ?? 0 };
     const qr = signSummary(key, summary).qr;
     expect(qr.length).toBeLessThan(200);
+    // The QR printed on the certificate is exactly this signed code: its image, pulled out of the PDF, has the code's modules.
+    const prefix = join(OUT, 'verify-qr');
+    execFileSync('pdfimages', [join(OUT, 'verify.pdf'), prefix]);
+    const ppm = readFileSync(`${prefix}-000.ppm`);
+    const header = /^P6\s+(\d+)\s+(\d+)\s+255\s/u.exec(ppm.subarray(0, 40).toString('latin1'));
+    const size = Number(header?.[1]);
+    const pixels = ppm.subarray(header?.[0].length ?? 0);
+    const expected = qrModules(qr);
+    expect(size).toBe(expected.size);
+    expect(size).toBeLessThanOrEqual(45);
+    let differences = 0;
+    for (let y = 0; y < size; y++) for (let x = 0; x < size; x++) if (((pixels[(y * size + x) * 3] ?? 255) < 128) !== expected.dark(x, y)) differences++;
+    expect(differences).toBe(0);
     expect((await api.call('awards.verify', { code: qr })).status).toBe('valid');
     expect(qr).toMatch(/^TD1\*[0-9A-F]{12}\*SKT\*2026\*\d+\*01\/QD-UBND\*20260112\*GK\*GIANG A DINH\*[A-Z2-7]{103}$/u);
     const forged = qr.replace('GIANG A DINH', 'GIANG A DINK');
