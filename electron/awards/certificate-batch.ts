@@ -3,6 +3,7 @@ import { PAPERS } from '../../shared/awards/layout.js';
 import { certificateDocument, type CertificatePage } from './certificate-html.js';
 import type { PdfEngine, RenderedPdf } from './pdf-engine.js';
 import { splitPdfPages } from './pdf-split.js';
+import { compactPdf } from './pdf-compact.js';
 
 /**
  * Batches of certificates through one engine (one Chromium for the batch):
@@ -15,9 +16,15 @@ export interface BatchOptions {
 }
 
 /** Accepts an engine still starting: the HTML is built while Chromium launches. */
-export async function renderOnePdf(engine: PdfEngine | Promise<PdfEngine>, pages: readonly CertificatePage[], o: BatchOptions): Promise<RenderedPdf> {
+async function renderRaw(engine: PdfEngine | Promise<PdfEngine>, pages: readonly CertificatePage[], o: BatchOptions): Promise<RenderedPdf> {
   const html = await certificateDocument({ template: o.template, pages, fontCss: o.fontCss, ...(o.calibration ? { calibration: o.calibration } : {}) });
   return (await engine).render(html, PAPERS[o.template.paper]);
+}
+
+/** All certificates in one print-ready PDF, compacted (pdf-compact.ts). */
+export async function renderOnePdf(engine: PdfEngine | Promise<PdfEngine>, pages: readonly CertificatePage[], o: BatchOptions): Promise<RenderedPdf> {
+  const raw = await renderRaw(engine, pages, o);
+  return { ...raw, pdf: compactPdf(raw.pdf) };
 }
 
 /**
@@ -26,7 +33,7 @@ export async function renderOnePdf(engine: PdfEngine | Promise<PdfEngine>, pages
  * printed and the cost is one render, not one per certificate.
  */
 export async function renderSeparatePdfs(engine: PdfEngine | Promise<PdfEngine>, pages: readonly CertificatePage[], o: BatchOptions): Promise<{ pdfs: Buffer[]; overflows: RenderedPdf['overflows'] }> {
-  const one = await renderOnePdf(engine, pages, o);
+  const one = await renderRaw(engine, pages, o);
   const pdfs = splitPdfPages(one.pdf);
   if (pdfs.length !== pages.length) throw new Error(`split gave ${pdfs.length} pages for ${pages.length} certificates`);
   return { pdfs, overflows: one.overflows };

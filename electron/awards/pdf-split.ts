@@ -6,14 +6,14 @@
  * graphics states, contents). Not a general PDF parser: it refuses files
  * whose shape it does not know.
  */
-interface PdfObject {
+export interface PdfObject {
   /** Bytes between "N 0 obj" and "endobj". */
   body: Buffer;
   /** The dictionary/array part where references can appear (before any stream data). */
   head: string;
 }
 
-function parseObjects(pdf: Buffer): Map<number, PdfObject> {
+export function parseObjects(pdf: Buffer): Map<number, PdfObject> {
   const objects = new Map<number, PdfObject>();
   const text = pdf.toString('latin1');
   const re = /(\d+) 0 obj\b/gu;
