@@ -39,7 +39,7 @@ async function currentVersions(db: Queryable, entries: readonly JournalEntry[]):
   return versions;
 }
 
-async function upsertRow(tx: Queryable, c: JournalChange): Promise<void> {
+async function upsertRow(tx: Queryable, c: JournalChange, office: string | null): Promise<void> {
   const cols = Object.keys(c.row).map(ident);
   const params = cols.map((k) => param(c.row[k]));
   const updates = cols.filter((k) => k !== 'id').map((k) => `${k} = EXCLUDED.${k}`);
@@ -49,7 +49,9 @@ async function upsertRow(tx: Queryable, c: JournalChange): Promise<void> {
      ON CONFLICT (id) DO UPDATE SET ${updates.join(', ')} WHERE ${table}.version < EXCLUDED.version`,
     params,
   );
-  if (!c.local) {
+  // Only the office's own writes went to the outbox: rows pulled from the hub (journaled by
+  // the sync agent too, owned by the hub's unit) must not be sent back up.
+  if (!c.local && office !== null && String(c.row.owner_unit_id) === office) {
     // The outbox keeps one entry per (table, row, version): replay never duplicates one.
     await tx.query(
       `INSERT INTO outbox (table_name, row_id, owner_unit_id, version, op, payload, created_at)
@@ -120,7 +122,8 @@ export async function replayJournal(
     crash('replay:before-entry');
     try {
       await db.transaction(async (tx) => {
-        for (const c of todoChanges) await upsertRow(tx, c);
+        const office = (await tx.query<{ value: string }>("SELECT value FROM settings WHERE key = 'office_unit_id'")).rows[0]?.value ?? null;
+        for (const c of todoChanges) await upsertRow(tx, c, office);
         for (const s of todoSettings) await applySetting(tx, s);
       });
       for (const c of todoChanges) vmap.set(`${c.table}\u0000${c.rowId}`, c.version);

@@ -27,7 +27,7 @@ async function failure(p: Promise<unknown>): Promise<ApiError> {
   return e as ApiError;
 }
 
-describe('backup and restore (issue 3, points 3 and 4c)', () => {
+describe('backup and restore (issue 3, points 3 and 4c)', { timeout: 240_000 }, () => {
   let a: Awaited<ReturnType<typeof open>>;
   let backupPath = '';
   let hashAtBackup = '';

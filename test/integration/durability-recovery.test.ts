@@ -41,7 +41,7 @@ async function outboxDuplicates(store: Store): Promise<number> {
   return r.rows[0]?.n ?? -1;
 }
 
-describe('durability: journal, snapshots and recovery on a data folder', () => {
+describe('durability: journal, snapshots and recovery on a data folder', { timeout: 240_000 }, () => {
   it('journals every acknowledged write and takes a snapshot at clean close', async () => {
     const dir = tempDir();
     const store = await open(dir);
@@ -74,6 +74,14 @@ describe('durability: journal, snapshots and recovery on a data folder', () => {
     const s2 = await signIn(second);
     const p = await s2.api.call('people.create', { fullName: 'Sùng Thị Dua', gender: 'female', staffCategory: 'cong_chuc', unitId: s2.office });
     await s2.api.call('people.update', { ...p, position: 'Chuyên viên', expectedVersion: 1, birthDate: null, startDate: null, note: null });
+    // A row pulled from the hub (the sync agent writes it with plain SQL and journals it): no outbox entry, ever.
+    const pulled = (
+      await second.deps.db.query<Record<string, unknown> & { id: string }>(
+        "INSERT INTO units (id, owner_unit_id, name, level, status, version) VALUES ('so-tu-phap', 'so-tu-phap', 'Sở Tư pháp tỉnh Điện Biên', 'province_department', 'active', 3) RETURNING *",
+      )
+    ).rows[0];
+    if (!pulled) throw new Error('insert failed');
+    await second.deps.durability.committed([{ table: 'units', rowId: pulled.id, ownerUnitId: 'so-tu-phap', version: 3, op: 'insert', row: pulled, local: false }]);
     // Simulate the power cut: the process dies (no close) and the database loses what it never fsync'd.
     await second.deps.durable?.pglite.close();
     rmSync(join(dir, 'db'), { recursive: true });
@@ -90,6 +98,8 @@ describe('durability: journal, snapshots and recovery on a data folder', () => {
     expect(await outboxDuplicates(third)).toBe(0);
     const outbox = await third.deps.db.query<{ version: number }>('SELECT version FROM outbox WHERE row_id = $1 ORDER BY version', [p.id]);
     expect(outbox.rows.map((r) => r.version)).toEqual([1, 2]);
+    expect((await third.deps.db.query('SELECT version FROM units WHERE id = $1', ['so-tu-phap'])).rows).toEqual([{ version: 3 }]);
+    expect((await third.deps.db.query("SELECT 1 FROM outbox WHERE row_id = 'so-tu-phap'")).rows).toHaveLength(0);
     const status = await inProcessClient(third).call('system.status', {});
     expect(status.recoveryNotice).toContain('ghi bù');
     expect(status.recoveryNotice).toContain('Không mất dữ liệu nào đã được báo là đã lưu.');
