@@ -108,8 +108,10 @@ test('deactivate a person (never deleted), see them with the toggle, reactivate'
   await screenshot(page, '17-person-deactivate');
   await page.getByTestId('person-deactivate-confirm').click();
   await expect(people.rows).toHaveCount(1);
+  // Wait for the dialog's closing transition so its overlay no longer covers the page.
+  await expect(page.getByRole('dialog')).toHaveCount(0);
 
-  await page.getByRole('switch', { name: 'Hiện cả người đã ngừng theo dõi' }).check({ force: true });
+  await page.getByRole('switch', { name: 'Hiện cả người đã ngừng theo dõi' }).check();
   await expect(people.row('Hờ A Lử')).toContainText('Ngừng theo dõi');
   await people.row('Hờ A Lử').getByRole('button', { name: '…' }).click();
   await page.getByRole('menuitem', { name: 'Theo dõi lại' }).click();

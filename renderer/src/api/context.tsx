@@ -50,10 +50,6 @@ export function ApiProvider({ transport, storage, children }: { transport: Trans
   }, [transport, setSession]);
 
   useEffect(() => {
-    client.setSession(session?.token ?? null);
-  }, [client, session]);
-
-  useEffect(() => {
     const set = listeners.current;
     return transport.subscribe((event) => {
       for (const listener of set) listener(event);
@@ -67,7 +63,7 @@ export function ApiProvider({ transport, storage, children }: { transport: Trans
     };
   }, []);
 
-  // The token must be on the client before any child effect calls it.
+  // Set during render (idempotent), not in an effect: children's effects run first and must already send the token.
   client.setSession(session?.token ?? null);
 
   const value = useMemo(() => ({ client, session, setSession, subscribe }), [client, session, setSession, subscribe]);
