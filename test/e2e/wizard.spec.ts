@@ -11,6 +11,12 @@ test('first-run wizard configures the office and its administrator, who can then
   // The secret moved out of the address bar into sessionStorage.
   expect(page.url()).not.toContain('secret=');
   await screenshot(page, '01-setup-intro');
+  // English is one click away, even before anyone signs in.
+  await page.getByTestId('language-toggle').getByText('EN').click();
+  await expect(page.getByText('Welcome to Thi Đua')).toBeVisible();
+  await screenshot(page, '01b-setup-intro-english');
+  await page.getByTestId('language-toggle').getByText('VI').click();
+  await expect(page.getByText('Chào mừng đến với phần mềm Thi Đua')).toBeVisible();
 
   await setup.start();
   await setup.next();

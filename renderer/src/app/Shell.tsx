@@ -1,11 +1,12 @@
-import { AppShell, Badge, Burger, Button, Group, NavLink, ScrollArea, SegmentedControl, Stack, Text, Tooltip } from '@mantine/core';
+import { AppShell, Badge, Burger, Button, Group, NavLink, ScrollArea, Stack, Text, Tooltip } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconBuildingCommunity, IconFolders, IconLogout, IconSettings } from '@tabler/icons-react';
 import { ROLE_LABELS } from '../../../shared/domain/users.js';
 import type { SessionInfo } from '../../../shared/domain/users.js';
 import type { Unit } from '../../../shared/domain/units.js';
 import { useLanguage, useT } from '../i18n/language.js';
-import { defineMessages, pick, type Language } from '../i18n/messages.js';
+import { defineMessages, pick } from '../i18n/messages.js';
+import { LanguageSwitch } from '../i18n/LanguageSwitch.js';
 import { navMessages } from './messages.js';
 import { useRoute } from './router.js';
 import { SECTIONS, type Section } from './sections.js';
@@ -28,7 +29,7 @@ function matches(section: Section, path: string): boolean {
 export function Shell({ session, office, onLogout }: { session: SessionInfo; office: Unit | null; onLogout(): void }) {
   const t = useT(m);
   const nav = useT(navMessages);
-  const { lang, setLang } = useLanguage();
+  const { lang } = useLanguage();
   const route = useRoute();
   const [opened, { toggle, close }] = useDisclosure(false);
   const sections = SECTIONS.filter((s) => visible(s, session));
@@ -73,16 +74,7 @@ export function Shell({ session, office, onLogout }: { session: SessionInfo; off
             </Stack>
           </Group>
           <Group gap="md" wrap="nowrap">
-            <SegmentedControl
-              size="xs"
-              value={lang}
-              onChange={(value) => setLang(value as Language)}
-              data={[
-                { value: 'vi', label: 'VI' },
-                { value: 'en', label: 'EN' },
-              ]}
-              aria-label="Ngôn ngữ / Language"
-            />
+            <LanguageSwitch />
             <Stack gap={0} align="flex-end" visibleFrom="xs">
               <Text size="sm" fw={600} data-testid="user-name">
                 {session.user.displayName}

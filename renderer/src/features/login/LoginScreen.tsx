@@ -1,4 +1,4 @@
-import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, ThemeIcon, Title } from '@mantine/core';
+import { Alert, Box, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, ThemeIcon, Title } from '@mantine/core';
 import { IconBuildingCommunity, IconLock } from '@tabler/icons-react';
 import { useState } from 'react';
 import { ApiError } from '../../../../shared/api/errors.js';
@@ -9,6 +9,7 @@ import { showApiError } from '../../api/errors.js';
 import { useForm } from '../../forms/useForm.js';
 import { useT } from '../../i18n/language.js';
 import { defineMessages } from '../../i18n/messages.js';
+import { LanguageSwitch } from '../../i18n/LanguageSwitch.js';
 
 const m = defineMessages({
   vi: {
@@ -49,7 +50,10 @@ export function LoginScreen({ office, onDone }: { office: Unit | null; onDone(se
   };
 
   return (
-    <Center mih="100vh" bg="gray.1" p="md">
+    <Center mih="100vh" bg="gray.1" p="md" pos="relative">
+      <Box pos="absolute" top={16} right={16}>
+        <LanguageSwitch />
+      </Box>
       <Paper withBorder shadow="md" radius="lg" p={36} w={420}>
         <form
           onSubmit={(event) => {

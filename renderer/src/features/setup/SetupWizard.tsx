@@ -13,6 +13,7 @@ import { useForm } from '../../forms/useForm.js';
 import { validate } from '../../forms/validate.js';
 import { useLanguage, useT } from '../../i18n/language.js';
 import { pick } from '../../i18n/messages.js';
+import { LanguageSwitch } from '../../i18n/LanguageSwitch.js';
 import { setupMessages as m } from './messages.js';
 
 const EMPTY_OFFICE = { name: '', shortName: '', level: null as UnitLevel | null, parentName: '', province: '', placeName: '' };
@@ -70,13 +71,16 @@ export function SetupWizard({ onDone }: { onDone(session: SessionInfo): void }) 
   return (
     <Center mih="100vh" bg="gray.1" p="md">
       <Paper withBorder shadow="md" radius="lg" p={36} w={820} data-testid="setup-wizard">
-        <Group gap="sm" mb="lg">
-          <ThemeIcon size={40} radius="xl" color="red.7">
-            <IconBuildingCommunity size={24} />
-          </ThemeIcon>
-          <Text fw={700} fz="lg" c="red.8">
-            {t('appTitle')}
-          </Text>
+        <Group justify="space-between" mb="lg" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <ThemeIcon size={40} radius="xl" color="red.7">
+              <IconBuildingCommunity size={24} />
+            </ThemeIcon>
+            <Text fw={700} fz="lg" c="red.8">
+              {t('appTitle')}
+            </Text>
+          </Group>
+          <LanguageSwitch />
         </Group>
         <Stepper active={step === 3 ? 4 : step} size="sm" allowNextStepsSelect={false} mb="xl">
           <Stepper.Step label={t('stepIntro')} description={t('stepIntroDesc')} />
