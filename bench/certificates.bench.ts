@@ -132,7 +132,9 @@ async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'bench-certificates-'));
   const list = names();
   const certs = pages(list);
-  const template = { ...BUILTIN_TEMPLATES[0]!, version: 0 }; // eslint-disable-line @typescript-eslint/no-non-null-assertion -- the built-in list is a constant with four entries
+  const builtin = BUILTIN_TEMPLATES[0];
+  if (!builtin) throw new Error('no built-in template');
+  const template = { ...builtin, version: 0 };
   const fontCss = await certificateFontCss();
 
   // Ours: one 200-page PDF, Chromium launch included.

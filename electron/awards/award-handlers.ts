@@ -462,7 +462,10 @@ export const awardHandlers: HandlersFor<
     const data = await loadAwardData(ctx.deps.db, owner);
     const register = input.registerId ? data.registers.find((r) => r.id === input.registerId) : data.registers.find((r) => r.isDefault);
     if (!register) throw new ApiError('invalid_input', 'Không tìm thấy sổ khen thưởng.', [{ path: 'registerId', message: 'Không tồn tại.' }]);
-    const resolved = await resolveItem(ctx.deps.db, input.item, input.decisionDate, { ...data, baseSalaries: [{ id: '-', effectiveFrom: '1900-01-01', amount: 1, source: '', confidence: 'certain' } satisfies BaseSalary] }, null);
+    // The prize of an old award is what the paper register says (typed in), not recomputed: a stand-in
+    // base salary keeps resolveItem from refusing dates before the table starts; its amount is discarded.
+    const anyDate: BaseSalary = { id: '-', effectiveFrom: '1900-01-01', amount: 1, source: '', confidence: 'certain' };
+    const resolved = await resolveItem(ctx.deps.db, input.item, input.decisionDate, { ...data, baseSalaries: [anyDate] }, null);
     const bad = checkManualRegisterNumber(input.registerNumber, input.registerYear, await usedRegisterNumbers(ctx.deps.db, owner, register.id, input.registerYear));
     if (bad) throw new ApiError(input.registerNumber >= 1 && Number.isInteger(input.registerNumber) ? 'conflict' : 'invalid_input', bad, [{ path: 'registerNumber', message: bad }]);
     const id = ctx.deps.newId();
