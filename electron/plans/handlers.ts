@@ -4,7 +4,7 @@ import { planContentSchema, numberSymbol, type PlanContent, type PlanSummary } f
 import { errorsOf, validatePlan } from '../../shared/plans/validate.js';
 import { importPlanText } from '../../shared/plans/importer.js';
 import { deriveChildPlan, type DeriveOffice } from '../../shared/plans/derive.js';
-import { deadlineBoard, yearCalendar, type BoardItem } from '../../shared/plans/board.js';
+import { deadlineBoard, officeProgress, yearCalendar, type BoardItem, type OfficeProgressInput } from '../../shared/plans/board.js';
 import type { UnitLevel } from '../../shared/domain/units.js';
 import { mutate } from '../store/mutation.js';
 import { asUser, requireSession, type HandlerContext, type HandlersFor } from '../handlers/context.js';
@@ -97,6 +97,7 @@ export const planHandlers: HandlersFor<
   | 'plans.get'
   | 'plans.board'
   | 'plans.calendar'
+  | 'plans.officeProgress'
   | 'plans.exportFile'
   | 'plans.exportDocx'
   | 'plans.exportPdf'
@@ -127,10 +128,11 @@ export const planHandlers: HandlersFor<
   },
 
   async 'plans.get'(input, ctx) {
-    requireSession(ctx);
+    const session = requireSession(ctx);
     const row = await load(ctx.deps.db, input.id);
     const plan = planFromRow(row);
-    const mode = row.status === 'received' ? 'received' : 'draft';
+    // A plan another unit owns (the hub's, or a copy received from a file) is checked as written, not as our draft.
+    const mode = row.status === 'received' || row.owner_unit_id !== session.officeUnitId ? 'received' : 'draft';
     const parentRow = row.parent_plan_id ? (await ctx.deps.db.query<PlanRow>('SELECT * FROM plans WHERE id = $1', [row.parent_plan_id])).rows[0] : undefined;
     const history: PlanSummary[] = [];
     let prev = row.revision_of;
@@ -150,11 +152,12 @@ export const planHandlers: HandlersFor<
   },
 
   async 'plans.board'(input, ctx) {
-    requireSession(ctx);
+    const session = requireSession(ctx);
     const now = today(ctx);
     const year = input.year ?? Number(now.slice(0, 4));
+    // The office's own issued plans and the plans it received (from a file, or from the hub as rows owned by the unit above).
     const rows = (await ctx.deps.db.query<PlanRow>("SELECT * FROM plans WHERE year = $1 AND status IN ('issued', 'received')", [year])).rows;
-    const done = (await ctx.deps.db.query<{ plan_id: string; deadline_id: string; done_on: string | Date | null }>('SELECT plan_id, deadline_id, done_on FROM plan_deadline_status')).rows;
+    const done = (await ctx.deps.db.query<{ plan_id: string; deadline_id: string; done_on: string | Date | null }>('SELECT plan_id, deadline_id, done_on FROM plan_deadline_status WHERE owner_unit_id = $1', [session.officeUnitId])).rows;
     const doneMap = new Map(done.map((d) => [`${d.plan_id}:${d.deadline_id}`, d.done_on === null ? null : d.done_on instanceof Date ? d.done_on.toISOString().slice(0, 10) : String(d.done_on).slice(0, 10)]));
     const items: BoardItem[] = rows.flatMap((r) =>
       r.content.deadlines.map((deadline) => ({
@@ -170,6 +173,25 @@ export const planHandlers: HandlersFor<
   async 'plans.calendar'(input, ctx) {
     requireSession(ctx);
     return yearCalendar((await load(ctx.deps.db, input.id)).content);
+  },
+
+  async 'plans.officeProgress'(input, ctx) {
+    const session = requireSession(ctx);
+    const row = await load(ctx.deps.db, input.planId);
+    if (row.owner_unit_id !== session.officeUnitId || row.status === 'received') throw new ApiError('forbidden', 'Chỉ theo dõi được các đơn vị thực hiện kế hoạch do đơn vị mình ban hành.');
+    // Lower offices known here: owners of derived plans or of done marks on this plan (their rows arrive by sync).
+    const derived = (await ctx.deps.db.query<PlanRow>("SELECT * FROM plans WHERE parent_plan_id = $1 AND owner_unit_id <> $2 AND status <> 'superseded' ORDER BY revision", [row.id, session.officeUnitId])).rows;
+    const marks = (await ctx.deps.db.query<{ owner_unit_id: string; deadline_id: string; done_on: string | Date | null }>('SELECT owner_unit_id, deadline_id, done_on FROM plan_deadline_status WHERE plan_id = $1 AND owner_unit_id <> $2', [row.id, session.officeUnitId])).rows;
+    const owners = [...new Set([...derived.map((d) => d.owner_unit_id), ...marks.map((m) => m.owner_unit_id)])];
+    const names = new Map((await ctx.deps.db.query<{ id: string; name: string }>('SELECT id, name FROM units WHERE id = ANY($1)', [owners])).rows.map((u) => [u.id, u.name]));
+    const offices: OfficeProgressInput[] = owners.map((unitId) => {
+      const d = derived.filter((x) => x.owner_unit_id === unitId).at(-1);
+      const done = new Map<string, string>();
+      for (const m of marks) if (m.owner_unit_id === unitId && m.done_on !== null) done.set(m.deadline_id, m.done_on instanceof Date ? m.done_on.toISOString().slice(0, 10) : String(m.done_on).slice(0, 10));
+      return { unitId, unitName: names.get(unitId) ?? d?.issuing_body ?? unitId, derived: d ? { id: d.id, status: d.status, numberSymbol: d.symbol ? numberSymbol({ number: d.number, symbol: d.symbol }) : '' } : null, done };
+    });
+    const now = today(ctx);
+    return { today: now, offices: officeProgress(row.id, numberSymbol({ number: row.number, symbol: row.symbol }), row.content, offices, now) };
   },
 
   async 'plans.exportFile'(input, ctx) {
@@ -283,11 +305,12 @@ export const planHandlers: HandlersFor<
   },
 
   async 'plans.setDeadlineDone'(input, ctx) {
-    requireSession(ctx);
+    const session = requireSession(ctx);
     const row = await load(ctx.deps.db, input.planId);
     if (!row.content.deadlines.some((d) => d.id === input.deadlineId)) throw new ApiError('not_found', 'Kế hoạch không có hạn này.');
     if (input.doneOn && input.doneOn > today(ctx)) throw new ApiError('invalid_input', 'Ngày hoàn thành không thể sau hôm nay.', [{ path: 'doneOn', message: 'Sau hôm nay.' }]);
-    const id = `${input.planId}:${input.deadlineId}`;
+    // The office is part of the id: on the hub every office's marks for the same plan sit side by side.
+    const id = `${session.officeUnitId}:${input.planId}:${input.deadlineId}`;
     const existing = (await ctx.deps.db.query<{ id: string; version: number }>('SELECT id, version FROM plan_deadline_status WHERE id = $1', [id])).rows[0];
     await mutate(asUser(ctx), 'plans.setDeadlineDone', (w) =>
       existing

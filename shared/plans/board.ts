@@ -113,3 +113,37 @@ export function yearCalendar(plan: PlanContent): YearCalendar {
   for (const m of months) m.sort((a, b) => a.date.localeCompare(b.date));
   return { year: plan.year, phases: plan.phases.map((p) => ({ name: p.name, from: p.from.iso, to: p.to.iso })), months };
 }
+
+/** One lower office's progress on a plan of the office above (the province console's view). */
+export interface OfficeProgress {
+  unitId: string;
+  unitName: string;
+  /** The office's own plan derived from this one, if it has sent it up. */
+  derived: { id: string; status: string; numberSymbol: string } | null;
+  rows: BoardRow[];
+  counts: Record<DeadlineState, number>;
+}
+
+export interface OfficeProgressInput {
+  unitId: string;
+  unitName: string;
+  derived: OfficeProgress['derived'];
+  /** deadline id → ISO date the office marked it done. */
+  done: ReadonlyMap<string, string>;
+}
+
+/** The same board, per office: each office's state for every deadline of `plan`. Pure; offices sorted by name. */
+export function officeProgress(planId: string, planLabel: string, plan: PlanContent, offices: readonly OfficeProgressInput[], today: string, soonDays = 7): OfficeProgress[] {
+  return [...offices]
+    .sort((a, b) => a.unitName.localeCompare(b.unitName, 'vi'))
+    .map((o) => {
+      const rows = deadlineBoard(
+        plan.deadlines.map((deadline) => ({ planId, planLabel, deadline, doneOn: o.done.get(deadline.id) ?? null })),
+        today,
+        soonDays,
+      );
+      const counts: Record<DeadlineState, number> = { overdue: 0, due_today: 0, due_soon: 0, upcoming: 0, no_date: 0, done: 0 };
+      for (const r of rows) counts[r.state] += 1;
+      return { unitId: o.unitId, unitName: o.unitName, derived: o.derived, rows, counts };
+    });
+}

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../electron/store/open-store.js';
 import { inProcessClient } from '../../electron/transports/in-process.js';
 import type { ApiClient } from '../../shared/api/client.js';
+import type { Input } from '../../shared/api/contract.js';
 import { ApiError } from '../../shared/api/errors.js';
 import type { PlanContent } from '../../shared/plans/model.js';
 import { parseDateRef } from '../../shared/plans/dates.js';
@@ -12,7 +13,7 @@ import { docxToText } from '../../electron/plans/docx-text.js';
 /** Two offices on one (fixed) clock: the province department issues, the district office receives and derives. */
 const NOW = new Date('2024-03-05T08:00:00Z');
 
-async function office(setup: typeof OFFICE_SETUP): Promise<{ store: Store; api: ApiClient }> {
+async function office(setup: Input<'system.setup'>): Promise<{ store: Store; api: ApiClient }> {
   const store = await openStore({ logger: quietLogger, clock: () => NOW });
   const api = inProcessClient(store);
   const session = await api.call('system.setup', setup);
@@ -187,6 +188,26 @@ describe('plans in the store', () => {
 
     const cal = await district.api.call('plans.calendar', { id: issued.id });
     expect(cal.months[7]?.map((e) => e.label)).toContain('79 năm Ngày truyền thống ngành Tư pháp Việt Nam');
+  });
+
+  it('province console: each lower office’s derived plan and deadline states, from rows that arrived by sync', async () => {
+    const { api, store } = province;
+    const id = (await api.call('plans.list', { status: 'issued' })).find((p) => p.numberSymbol === '05/KH-STP')?.id ?? '';
+    // What the sync apply path writes on the province's side: rows owned by the lower offices, as they sent them.
+    const db = store.deps.db;
+    await db.query("INSERT INTO units (id, owner_unit_id, name, level) VALUES ('ea', 'ea', 'Phòng Tư pháp huyện Ea H’Leo', 'district_office'), ('kb', 'kb', 'Phòng Tư pháp huyện Krông Búk', 'district_office')");
+    const child = clone(dakLak2024);
+    child.ref = { ...child.ref, number: '03', symbol: 'KH-PTP', date: { text: 'ngày 10 tháng 01 năm 2024', iso: '2024-01-10', precision: 'day' } };
+    await db.query("INSERT INTO plans (id, owner_unit_id, status, year, doc_year, number, symbol, summary, parent_plan_id, content) VALUES ('kb-plan', 'kb', 'issued', 2024, 2024, '03', 'KH-PTP', 'Phát động phong trào thi đua năm 2024', $1, $2)", [id, child]);
+    await db.query("INSERT INTO plan_deadline_status (id, owner_unit_id, plan_id, deadline_id, done_on) VALUES ($1, 'kb', $2, 'd1', '2024-01-29'), ($3, 'ea', $2, 'd1', '2024-02-02')", [`kb:${id}:d1`, id, `ea:${id}:d1`]);
+    const progress = await api.call('plans.officeProgress', { planId: id });
+    expect(progress.offices.map((o) => [o.unitName, o.derived?.numberSymbol ?? null, o.counts.done, o.counts.overdue])).toEqual([
+      ['Phòng Tư pháp huyện Ea H’Leo', null, 1, 1],
+      ['Phòng Tư pháp huyện Krông Búk', '03/KH-PTP', 1, 1],
+    ]);
+    expect(progress.offices[1]?.rows.find((r) => r.deadlineId === 'd2')).toMatchObject({ state: 'overdue', label: 'Quá hạn 6 ngày' });
+    const notMine = await failure(district.api.call('plans.officeProgress', { planId: (await district.api.call('plans.list', { status: 'received' }))[0]?.id ?? '' }));
+    expect(notMine.code).toBe('forbidden');
   });
 
   it('exports .docx that reads back through the importer with the same theme, phases and deadlines', async () => {

@@ -3,7 +3,7 @@ import { anniversaryNumber, checkCommemoration, commemorationLabel } from '../..
 import { daysBetween, parseDateRef } from '../../shared/plans/dates.js';
 import { validatePlan } from '../../shared/plans/validate.js';
 import { deriveChildPlan } from '../../shared/plans/derive.js';
-import { deadlineBoard, deadlineState, yearCalendar } from '../../shared/plans/board.js';
+import { deadlineBoard, deadlineState, officeProgress, yearCalendar } from '../../shared/plans/board.js';
 import { planContentSchema, type PlanContent } from '../../shared/plans/model.js';
 import { anGiang2021, dakLak2024 } from '../fixtures/plans/index.js';
 
@@ -163,5 +163,20 @@ describe('deadline board', () => {
     expect(cal.months[0]?.map((e) => e.kind)).toEqual(['phase_start', 'deadline']);
     expect(cal.months[7]?.map((e) => e.label)).toEqual(['42 năm thành lập Sở Tư pháp Đăk Lăk', '79 năm Ngày truyền thống ngành Tư pháp Việt Nam']);
     expect(cal.months[1]?.map((e) => e.label)).toEqual(['94 năm ngày thành lập Đảng Cộng sản Việt Nam', 'Hạn: Đăng ký đề tài, sáng kiến']);
+  });
+});
+
+describe('province console per office', () => {
+  it('gives each office the same board, from its own done marks, sorted by name', () => {
+    const offices = [
+      { unitId: 'b', unitName: 'Phòng Tư pháp huyện Krông Búk', derived: null, done: new Map([['d1', '2024-01-29']]) },
+      { unitId: 'a', unitName: 'Phòng Tư pháp huyện Cư M’gar', derived: { id: 'x', status: 'issued', numberSymbol: '02/KH-PTP' }, done: new Map<string, string>() },
+    ];
+    const out = officeProgress('p', '05/KH-STP', dakLak2024, offices, '2024-03-05');
+    expect(out.map((o) => [o.unitName, o.counts.done, o.counts.overdue, o.counts.upcoming])).toEqual([
+      ['Phòng Tư pháp huyện Cư M’gar', 0, 2, 2],
+      ['Phòng Tư pháp huyện Krông Búk', 1, 1, 2],
+    ]);
+    expect(out[1]?.rows.map((r) => r.state)).toEqual(['overdue', 'upcoming', 'upcoming', 'done']);
   });
 });

@@ -4,7 +4,7 @@ import { idSchema, optionalIsoDate, optionalText, requiredText } from '../../sch
 import { PLAN_STATUSES, planContentSchema, type Plan, type PlanContent, type PlanSummary } from '../../plans/model.js';
 import type { PlanIssue } from '../../plans/validate.js';
 import type { ImportResult } from '../../plans/importer.js';
-import type { BoardRow, YearCalendar } from '../../plans/board.js';
+import type { BoardRow, OfficeProgress, YearCalendar } from '../../plans/board.js';
 import { fileInput, type FileData } from './people.js';
 
 export interface PlanDetail {
@@ -33,6 +33,8 @@ export const planQueries = {
   /** Deadlines of the office's received and issued plans, with their state for today (the store's clock). */
   'plans.board': query<{ today: string; rows: BoardRow[] }>()(z.object({ year: z.number().int().min(1945).max(2200).optional() }), 'user'),
   'plans.calendar': query<YearCalendar>()(z.object({ id: idSchema }), 'user'),
+  /** Province console: for one plan of this unit, each lower office's derived plan and deadline states (rows that reached this database by sync). */
+  'plans.officeProgress': query<{ today: string; offices: OfficeProgress[] }>()(z.object({ planId: idSchema }), 'user'),
   /** A plan file to hand to a lower office (USB, e-mail) until sync carries plans. */
   'plans.exportFile': query<FileData>()(z.object({ id: idSchema }), 'user'),
   'plans.exportDocx': query<FileData>()(z.object({ id: idSchema, part: z.enum(['plan', 'decision']).default('plan') }), 'user'),

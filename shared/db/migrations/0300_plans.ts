@@ -8,6 +8,9 @@ import type { Migration } from '../migrate.js';
  * year (NĐ 30/2020 Đ15), and a plan for 2024 is often signed in 12/2023.
  * Issued numbers are unique per owner and year; drafts are checked by the
  * handlers (with a Vietnamese message) before this index is ever reached.
+ * plan_deadline_status holds each office's own "done" marks, also for the
+ * plans of the office above: on the hub, rows of many offices sit side by
+ * side, hence the owner in the key.
  */
 export const migration0300: Migration = {
   id: '0300_plans',
@@ -50,7 +53,7 @@ CREATE TABLE plan_deadline_status (
   created_at timestamptz NOT NULL DEFAULT now(),
   updated_at timestamptz NOT NULL DEFAULT now(),
   updated_by text,
-  UNIQUE (plan_id, deadline_id)
+  UNIQUE (owner_unit_id, plan_id, deadline_id)
 );
 `,
 };

@@ -11,6 +11,7 @@ import { useT } from '../../i18n/language.js';
 import { planMessages as m } from './messages.js';
 import { PlanFacts } from './PlanFacts.js';
 import { PlanFields } from './PlanFields.js';
+import { OfficeProgressCard } from './OfficeProgressCard.js';
 
 const STATUS_COLOR = { draft: 'gray', issued: 'teal', superseded: 'dark', received: 'blue' } as const;
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -179,6 +180,7 @@ export function PlanView({ id, onBack, onOpen }: { id: string; onBack(): void; o
         </Text>
       )}
       <PlanFacts plan={c} />
+      {plan.status === 'issued' && plan.ownerUnitId === session?.officeUnitId && <OfficeProgressCard planId={plan.id} />}
       <Modal opened={editing !== null} onClose={() => setEditing(null)} size="90%" title={<Title order={3}>{t('editTitle')}</Title>}>
         {editing && (
           <Stack>
