@@ -15,8 +15,17 @@ export interface WebApp {
   call<T = unknown>(method: string, input: unknown, session?: string): Promise<T>;
 }
 
-async function startWebApp(): Promise<{ app: WebApp; stop(): Promise<void> }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'thidua-e2e-'));
+export interface RunningWebApp {
+  app: WebApp;
+  /** SIGTERM (clean shutdown) and removes the data folder unless `keepData`. */
+  stop(options?: { keepData?: boolean }): Promise<void>;
+  /** SIGKILL: the process dies at once, as on a power cut (the data folder is kept). */
+  kill(): Promise<void>;
+}
+
+/** Starts the web build on a data folder (a fresh temporary one unless given). */
+export async function startWebApp(existingDataDir?: string): Promise<RunningWebApp> {
+  const dataDir = existingDataDir ?? mkdtempSync(join(tmpdir(), 'thidua-e2e-'));
   const child: ChildProcess = spawn(process.execPath, ['dist-electron/web.mjs', '--data', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
@@ -56,16 +65,20 @@ async function startWebApp(): Promise<{ app: WebApp; stop(): Promise<void> }> {
       return body.value as T;
     },
   };
+  const exited = new Promise((resolve) => child.once('exit', resolve));
   return {
     app,
-    async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
+    async stop(options) {
+      if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGTERM');
         await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
-        if (child.exitCode === null) child.kill('SIGKILL');
+        if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       }
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options?.keepData) rmSync(dataDir, { recursive: true, force: true });
+    },
+    async kill() {
+      child.kill('SIGKILL');
+      await exited;
     },
   };
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, Center, Loader, Modal, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Center, Group, Loader, Modal, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useApi, useQuery, useSession } from '../api/hooks.js';
@@ -61,19 +61,20 @@ export function App({ storage }: { storage: Storage }) {
   }
 
   const notice = status.data.recoveryNotice;
+  const dismissNotice = () => {
+    storage.setItem(RECOVERY_SEEN_KEY, notice ?? '');
+    setSeenNotice(notice);
+  };
   const noticeModal = (
-    <Modal
-      opened={!!notice && seenNotice !== notice}
-      onClose={() => {
-        storage.setItem(RECOVERY_SEEN_KEY, notice ?? '');
-        setSeenNotice(notice);
-      }}
-      title={t('recoveryTitle')}
-      centered
-    >
-      <Alert color="orange" icon={<IconAlertTriangle />}>
-        {notice}
-      </Alert>
+    <Modal opened={!!notice && seenNotice !== notice} onClose={dismissNotice} title={<Text fw={700}>{t('recoveryTitle')}</Text>} centered size="lg">
+      <Stack>
+        <Alert color="orange" icon={<IconAlertTriangle />} data-testid="recovery-notice">
+          {notice}
+        </Alert>
+        <Group justify="flex-end">
+          <Button onClick={dismissNotice}>{t('understood')}</Button>
+        </Group>
+      </Stack>
     </Modal>
   );
 
