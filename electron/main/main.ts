@@ -5,6 +5,7 @@ import { app, BrowserWindow, dialog, Menu, protocol, session, utilityProcess } f
 import { contentSecurityPolicy } from '../transports/csp.js';
 import { registerStorePortBroker } from '../ipc/main-ipc.js';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, APP_START_URL, createAppProtocolHandler } from './app-protocol.js';
+import { lineSplitter, openLogFile } from './log-file.js';
 import { openFailedMessage, SHELL_TEXT, startFailedMessage } from './messages.js';
 import { createPrintDocuments, createPrintService, PAGE_FIT_SCRIPT } from './print-service.js';
 import { createQuitGuard } from './quit-guard.js';
@@ -19,10 +20,6 @@ import { mainWindowOptions } from './window-options.js';
  * each window talks to it over its own MessagePort. Layout of the bundle:
  * dist-electron/{main,preload,store-process}.cjs beside dist/renderer.
  */
-function log(message: string, fields: Record<string, unknown> = {}): void {
-  process.stderr.write(`${JSON.stringify({ t: new Date().toISOString(), src: 'main', msg: message, ...fields })}\n`);
-}
-
 function start(): void {
   // A separate profile (smoke tests, a second office on one PC): the single-instance lock,
   // the data folder and the browser profile all follow userData, so set it before anything else.
@@ -31,6 +28,16 @@ function start(): void {
 
   let mainWindow: BrowserWindow | null = null;
   if (!claimSingleInstance(app, () => mainWindow)) return;
+
+  // userData/logs/main.log: the main process's and the store process's lines, for support.
+  const logFile = openLogFile(join(app.getPath('userData'), 'logs', 'main.log'));
+  const writeLine = (line: string) => {
+    process.stderr.write(`${line}\n`);
+    logFile.write(line);
+  };
+  const log = (message: string, fields: Record<string, unknown> = {}) => writeLine(JSON.stringify({ t: new Date().toISOString(), src: 'main', msg: message, ...fields }));
+  const storeOutput = lineSplitter(writeLine);
+  log('starting', { version: app.getVersion(), electron: process.versions.electron, platform: process.platform });
 
   // Before ready: the scheme must be standard and secure for 'self', fetch and module scripts to work.
   protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
@@ -53,7 +60,7 @@ function start(): void {
     const printDocuments = createPrintDocuments(randomUUID);
     protocol.handle(APP_SCHEME, createAppProtocolHandler({ root: rendererRoot, csp: contentSecurityPolicy(), printDocuments }));
 
-    const store = startStoreProcess((path, args, options) => utilityProcess.fork(path, args, options), join(here, 'store-process.cjs'), dataDir);
+    const store = startStoreProcess((path, args, options) => utilityProcess.fork(path, args, options), join(here, 'store-process.cjs'), dataDir, (chunk) => storeOutput.push(chunk));
     const guard = createQuitGuard(
       () => store.close(),
       () => app.quit(),
@@ -107,6 +114,7 @@ function start(): void {
     window.once('ready-to-show', () => focusWindow(window));
     await window.loadURL(APP_START_URL);
   }).catch((error: unknown) => {
+    storeOutput.flush();
     log('start-up failed', { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
     dialog.showErrorBox(SHELL_TEXT.startFailedTitle, startFailedMessage(error instanceof Error ? error.message : String(error)));
     app.quit();

@@ -6,8 +6,10 @@ export interface ChildLike<P> {
   on(event: 'message', listener: (message: unknown) => void): unknown;
   on(event: 'exit', listener: (code: number) => void): unknown;
   kill(): boolean;
+  readonly stdout?: NodeJS.ReadableStream | null;
+  readonly stderr?: NodeJS.ReadableStream | null;
 }
-export type ForkLike<P> = (modulePath: string, args: string[], options: { serviceName: string; stdio: 'inherit' }) => ChildLike<P>;
+export type ForkLike<P> = (modulePath: string, args: string[], options: { serviceName: string; stdio: 'pipe' }) => ChildLike<P>;
 
 export class StoreOpenError extends Error {
   constructor(
@@ -37,8 +39,11 @@ export interface StoreProcess<P> {
  * never opens the database: PGlite's synchronous WASM would freeze every
  * window. Generic over the port type so tests can use plain objects.
  */
-export function startStoreProcess<P>(fork: ForkLike<P>, modulePath: string, dataDir: string): StoreProcess<P> {
-  const child = fork(modulePath, [DATA_DIR_ARG, dataDir], { serviceName: 'Thi Đua — kho dữ liệu', stdio: 'inherit' });
+export function startStoreProcess<P>(fork: ForkLike<P>, modulePath: string, dataDir: string, onOutput: (chunk: Buffer | string) => void = () => undefined): StoreProcess<P> {
+  // Piped, not inherited: the store's log lines go to the log file (a packaged Windows app has no console).
+  const child = fork(modulePath, [DATA_DIR_ARG, dataDir], { serviceName: 'Thi Đua — kho dữ liệu', stdio: 'pipe' });
+  child.stdout?.on('data', onOutput);
+  child.stderr?.on('data', onOutput);
   let exited = false;
   let closing = false;
   const exitListeners: ((code: number) => void)[] = [];

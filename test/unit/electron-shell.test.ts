@@ -98,7 +98,7 @@ describe('store process (main side)', () => {
     const fake = fakeChild();
     const fork = vi.fn(() => fake.child);
     startStoreProcess(fork, '/app/dist-electron/store-process.cjs', 'C:\\Users\\cb\\AppData\\Roaming\\Thi Đua\\data');
-    expect(fork).toHaveBeenCalledWith('/app/dist-electron/store-process.cjs', [DATA_DIR_ARG, 'C:\\Users\\cb\\AppData\\Roaming\\Thi Đua\\data'], expect.objectContaining({ stdio: 'inherit' }));
+    expect(fork).toHaveBeenCalledWith('/app/dist-electron/store-process.cjs', [DATA_DIR_ARG, 'C:\\Users\\cb\\AppData\\Roaming\\Thi Đua\\data'], expect.objectContaining({ stdio: 'pipe' }));
     const args = (fork.mock.calls[0] as unknown as [string, string[]])[1];
     expect(dataDirFromArgv(['electron', 'store-process.cjs', ...args])).toBe('C:\\Users\\cb\\AppData\\Roaming\\Thi Đua\\data');
   });
@@ -174,5 +174,59 @@ describe('shell messages', () => {
     expect(other).toContain('C:\\data');
     expect(other).toContain('ENOSPC');
     expect(startFailedMessage('ERR_FILE_NOT_FOUND')).toMatch(/^Phần mềm gặp lỗi khi khởi động[\s\S]*ERR_FILE_NOT_FOUND$/u);
+  });
+});
+
+describe('log file', () => {
+  it('appends lines and keeps one rotated file past the size limit', async () => {
+    const { mkdtempSync, readFileSync, existsSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { openLogFile } = await import('../../electron/main/log-file.js');
+    const dir = mkdtempSync(join(tmpdir(), 'thidua-log-'));
+    const path = join(dir, 'logs', 'main.log');
+    const log = openLogFile(path, 60);
+    log.write('{"msg":"một"}');
+    log.write('{"msg":"hai"}\n');
+    expect(readFileSync(path, 'utf8')).toBe('{"msg":"một"}\n{"msg":"hai"}\n');
+    log.write('{"msg":"ba — a line long enough to pass the limit"}');
+    expect(readFileSync(`${path}.1`, 'utf8')).toBe('{"msg":"một"}\n{"msg":"hai"}\n');
+    expect(readFileSync(path, 'utf8')).toBe('{"msg":"ba — a line long enough to pass the limit"}\n');
+    expect(existsSync(`${path}.2`)).toBe(false);
+  });
+
+  it('never throws when the file cannot be written', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { openLogFile } = await import('../../electron/main/log-file.js');
+    // A regular file where the logs folder should be: every write fails with ENOTDIR.
+    const blocker = join(mkdtempSync(join(tmpdir(), 'thidua-log-')), 'logs');
+    writeFileSync(blocker, 'not a folder');
+    const log = openLogFile(join(blocker, 'main.log'));
+    expect(() => log.write('x')).not.toThrow();
+  });
+
+  it('splits a child process output stream into whole lines', async () => {
+    const { lineSplitter } = await import('../../electron/main/log-file.js');
+    const lines: string[] = [];
+    const split = lineSplitter((l) => lines.push(l));
+    split.push('{"a":1}\n{"b":');
+    split.push(Buffer.from('2}\r\n\n{"c"'));
+    expect(lines).toEqual(['{"a":1}', '{"b":2}']);
+    split.flush();
+    expect(lines).toEqual(['{"a":1}', '{"b":2}', '{"c"']);
+  });
+
+  it("the store process's stdout and stderr reach the log", async () => {
+    const { EventEmitter } = await import('node:events');
+    const stdout = new EventEmitter() as unknown as NodeJS.ReadableStream;
+    const stderr = new EventEmitter() as unknown as NodeJS.ReadableStream;
+    const fake = fakeChild();
+    const seen: string[] = [];
+    startStoreProcess(() => ({ ...fake.child, stdout, stderr }), 'x', 'd', (chunk) => seen.push(String(chunk)));
+    (stdout as unknown as InstanceType<typeof EventEmitter>).emit('data', 'migrations applied\n');
+    (stderr as unknown as InstanceType<typeof EventEmitter>).emit('data', Buffer.from('slow call\n'));
+    expect(seen).toEqual(['migrations applied\n', 'slow call\n']);
   });
 });
