@@ -176,6 +176,7 @@ export function PeopleScreen() {
             placeholder={t('search')}
             value={search}
             onChange={(e) => setSearch(e.currentTarget.value)}
+            maxLength={200}
             data-testid="people-search"
             aria-label={t('search')}
           />
