@@ -32,6 +32,8 @@ running() {
 case "${1:-}" in
   start)
     # Test files may start it at once from parallel workers: one initdb at a time.
+    # The server must not inherit fd 9 (9>&- below), or it would hold the lock for its
+    # whole life and every later start would wait forever.
     exec 9>"${DIR}.lock"
     flock 9
     if running; then
@@ -51,7 +53,7 @@ case "${1:-}" in
     fi
     as_owner "${BIN}/pg_ctl" -D "${DIR}" -l "${DIR}/server.log" -w -t 30 \
       -o "-p ${PORT} -c listen_addresses=127.0.0.1 -c unix_socket_directories=${DIR} -c fsync=off -c full_page_writes=off -c synchronous_commit=off -c max_connections=200" \
-      start >/dev/null || {
+      start >/dev/null 9>&- || {
       tail -n 30 "${DIR}/server.log" >&2 || true
       exit 1
     }
