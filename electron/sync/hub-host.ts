@@ -17,6 +17,7 @@ export interface HubHostOptions {
   unitId?: string;
   logger: Logger;
   rate?: { perSecond: number; burst: number };
+  enrollRate?: { perSecond: number; burst: number };
 }
 
 export interface HubHost {
@@ -79,6 +80,7 @@ export async function startHub(options: HubHostOptions): Promise<HubHost> {
     ...(options.port !== undefined ? { port: options.port } : {}),
     ...(options.host ? { host: options.host } : {}),
     ...(options.rate ? { rate: options.rate } : {}),
+    ...(options.enrollRate ? { enrollRate: options.enrollRate } : {}),
   });
   if (options.dataDir) writeFileSync(join(options.dataDir, 'hub-url'), http.url);
   return {

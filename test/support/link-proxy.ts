@@ -67,6 +67,9 @@ export async function startLinkProxy(target: { host: string; port: number }, pro
   let replayDelay = 0;
   let cutP = 0;
   let cutMax = 0;
+  // One link: every connection shares the bandwidth of each direction.
+  const upPacer = new Pacer(profile.upBytesPerSecond, profile.delayMs);
+  const downPacer = new Pacer(profile.downBytesPerSecond, profile.delayMs);
   const live = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
   const later = (ms: number, fn: () => void) => {
@@ -96,8 +99,6 @@ export async function startLinkProxy(target: { host: string; port: number }, pro
     live.add(client);
     const upstream = createConnection(target);
     live.add(upstream);
-    const upPacer = new Pacer(profile.upBytesPerSecond, profile.delayMs);
-    const downPacer = new Pacer(profile.downBytesPerSecond, profile.delayMs);
     const captured: Buffer[] = [];
     let budget = cutP > 0 && random() < cutP ? Math.floor(random() * cutMax) : Number.POSITIVE_INFINITY;
     let dead = false;
@@ -140,21 +141,32 @@ export async function startLinkProxy(target: { host: string; port: number }, pro
     };
     pass(client, upstream, upPacer, 'up');
     pass(upstream, client, downPacer, 'down');
-    const cleanup = () => {
-      live.delete(client);
-      live.delete(upstream);
-      if (!dead) {
-        dead = true;
-        client.destroy();
-        upstream.destroy();
-      }
+    let replayed = false;
+    const maybeReplay = () => {
+      if (replayed) return;
+      replayed = true;
       if (replayP > 0 && captured.length > 0 && random() < replayP) {
         const data = Buffer.concat(captured);
         later(random() * replayDelay, () => replay(data));
       }
     };
-    client.on('close', cleanup);
-    upstream.on('close', cleanup);
+    // Bytes still in flight on the emulated link are delivered before the other side closes.
+    // end(), not destroy(): bytes still queued in Node's buffers must reach the far side first.
+    upstream.on('close', () => {
+      live.delete(upstream);
+      later(downPacer.schedule(0) + 5, () => {
+        live.delete(client);
+        if (!dead) client.end();
+      });
+    });
+    client.on('close', () => {
+      live.delete(client);
+      maybeReplay();
+      later(upPacer.schedule(0) + 5, () => {
+        live.delete(upstream);
+        if (!dead) upstream.end();
+      });
+    });
     client.on('error', () => undefined);
     upstream.on('error', () => undefined);
   });
