@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { addTask, moveItem, moveTask, newPhase, parseMovementPeriod, removeAt, removeTask, renumberTasks, replaceAt, taskAt, taskLabel, updateTask } from '../../shared/plans/edit.js';
+import type { Block } from '../../shared/plans/model.js';
+import { planContentSchema } from '../../shared/plans/model.js';
+import { dakLak2024 } from '../fixtures/plans/index.js';
+
+const leaf = (label: string, text: string, children: Block[] = []): Block => ({ label, heading: '', text, children });
+
+describe('list operations', () => {
+  it.each([
+    [['a', 'b', 'c'], 0, 1, ['b', 'a', 'c']],
+    [['a', 'b', 'c'], 2, -1, ['a', 'c', 'b']],
+    [['a', 'b', 'c'], 0, -1, ['a', 'b', 'c']],
+    [['a', 'b', 'c'], 2, 1, ['a', 'b', 'c']],
+    [['a', 'b', 'c'], 5, -1, ['a', 'b', 'c']],
+    [['a', 'b', 'c'], 0, 2, ['b', 'c', 'a']],
+  ])('moveItem(%j, %i, %i) → %j', (list, from, delta, expected) => {
+    const before = [...list];
+    expect(moveItem(list, from, delta)).toEqual(expected);
+    expect(list).toEqual(before);
+  });
+
+  it('removeAt and replaceAt leave the input untouched', () => {
+    const list = ['a', 'b', 'c'];
+    expect(removeAt(list, 1)).toEqual(['a', 'c']);
+    expect(replaceAt(list, 2, 'z')).toEqual(['a', 'b', 'z']);
+    expect(list).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('movement period as written', () => {
+  it.each([
+    ['2019 - 2025', 2019, 2025],
+    ['2019–2025', 2019, 2025],
+    ['giai đoạn 2021-2025', 2021, 2025],
+    ['năm 2024', 2024, 2024],
+    ['hằng năm', null, null],
+  ])('%s → %s..%s', (text, from, to) => {
+    expect(parseMovementPeriod(text)).toEqual({ periodText: text, fromYear: from, toYear: to });
+  });
+
+  it('empty text clears the period', () => {
+    expect(parseMovementPeriod('  ')).toEqual({ periodText: null, fromYear: null, toYear: null });
+  });
+});
+
+describe('task tree', () => {
+  it.each([
+    [0, 0, '1.'],
+    [0, 9, '10.'],
+    [1, 0, 'a)'],
+    [1, 4, 'đ)'],
+    [2, 3, '-'],
+    [3, 0, '+'],
+  ])('label at depth %i, index %i is %s', (depth, index, label) => {
+    expect(taskLabel(depth, index)).toBe(label);
+  });
+
+  const tree: Block[] = [leaf('1.', 'Một', [leaf('a)', 'Một a'), leaf('b)', 'Một b')]), leaf('2.', 'Hai')];
+
+  it('adds a nested task labelled for its place, two and three levels deep', () => {
+    const one = addTask(tree, [1]);
+    expect(taskAt(one, [1, 0])).toEqual(leaf('a)', ''));
+    const two = addTask(one, [0, 1]);
+    expect(taskAt(two, [0, 1, 0])?.label).toBe('-');
+    const top = addTask(tree, []);
+    expect(top.map((b) => b.label)).toEqual(['1.', '2.', '3.']);
+    expect(tree[1]?.children).toEqual([]);
+  });
+
+  it('updates, moves and removes at a path without touching siblings', () => {
+    const edited = updateTask(tree, [0, 1], { text: 'Một b sửa' });
+    expect(taskAt(edited, [0, 1])?.text).toBe('Một b sửa');
+    expect(taskAt(edited, [0, 0])).toBe(tree[0]?.children[0]);
+    const moved = moveTask(tree, [0, 1], -1);
+    expect(moved[0]?.children.map((b) => b.text)).toEqual(['Một b', 'Một a']);
+    const removed = removeTask(tree, [0, 0]);
+    expect(removed[0]?.children.map((b) => b.text)).toEqual(['Một b']);
+    expect(taskAt(tree, [0, 0])?.text).toBe('Một a');
+    expect(taskAt(tree, [3])).toBeUndefined();
+  });
+
+  it('renumbers after a move', () => {
+    const moved = renumberTasks(moveTask(tree, [1], -1));
+    expect(moved.map((b) => `${b.label} ${b.text}`)).toEqual(['1. Hai', '2. Một']);
+    expect(moved[1]?.children.map((b) => b.label)).toEqual(['a)', 'b)']);
+  });
+});
+
+describe('new phase', () => {
+  it('takes the next ordinal and its Vietnamese name, and is valid once dated', () => {
+    const p = newPhase('p3', dakLak2024.phases);
+    expect(p.ordinal).toBe(3);
+    expect(p.name).toBe('Đợt thi đua thứ ba');
+    expect(planContentSchema.safeParse({ ...dakLak2024, phases: [...dakLak2024.phases, p] }).success).toBe(true);
+  });
+});
