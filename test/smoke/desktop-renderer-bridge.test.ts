@@ -115,5 +115,5 @@ describe('renderer over the preload bridge (Chromium, no Electron)', () => {
     expect(calls).toContain('demo.load');
     // The page never used the HTTP transport itself: it had no secret in its URL and every call went through the bridge.
     expect(page.url()).not.toContain('secret=');
-  });
+  }, 180_000);
 });
