@@ -156,3 +156,24 @@ describe('durability: journal, snapshots and recovery on a data folder', { timeo
     await again.close();
   });
 });
+
+describe('durability: snapshot before migrations', { timeout: 240_000 }, () => {
+  it('takes a snapshot of the old schema before applying new migrations, and keeps a bounded number', async () => {
+    const { DurableStore } = await import('../../electron/durability/durable-store.js');
+    const { officeMigrations } = await import('../../shared/db/migrations/index.js');
+    const dir = tempDir();
+    const older = officeMigrations.slice(0, -1);
+    const first = await DurableStore.open({ dataDir: dir, migrations: older, logger: quietLogger, clock: () => new Date(), options: { keepSnapshots: 2 } });
+    expect(first.schemaVersion).toBe(older.at(-1)?.id);
+    await first.db.transaction((tx) => tx.query("INSERT INTO settings (key, value) VALUES ('office_unit_id', '\"u1\"')"));
+    await first.snapshot('thử 1');
+    await first.snapshot('thử 2');
+    await first.close();
+    const second = await DurableStore.open({ dataDir: dir, migrations: officeMigrations, logger: quietLogger, clock: () => new Date(), options: { keepSnapshots: 2 } });
+    const snaps = second.snapshotList();
+    expect(snaps).toHaveLength(2);
+    expect(snaps[0]).toMatchObject({ reason: 'trước khi nâng cấp cơ sở dữ liệu', schema: older.at(-1)?.id });
+    expect(second.schemaVersion).toBe(officeMigrations.at(-1)?.id);
+    await second.close();
+  });
+});
