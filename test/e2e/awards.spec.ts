@@ -109,6 +109,10 @@ test('a newcomer makes a decision for five people, prints the batch, reprints on
   await expect(page.getByTestId('verify-result')).toContainText('Hợp lệ: Lò Thị Bích');
   await screenshot(page, '64-award-verify');
 
+  await page.getByTestId('awards-tab-rates').click();
+  await expect(page.getByTestId('registers')).toContainText('SKT');
+  await screenshot(page, '66-award-rates');
+
   // The template editor with its live preview.
   await shell.open('certificates');
   await expect(page.getByTestId('certificate-preview')).toBeVisible();

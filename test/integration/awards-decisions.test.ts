@@ -171,6 +171,29 @@ describe('awards: decisions and the register', () => {
     expect(history[1]?.historical).toBe(true);
   });
 
+  it('numbers each configured register on its own: titles in their register, Giấy khen in the general one', async () => {
+    const reg = await api.call('awards.saveRegister', { code: 'LDTT', name: 'Sổ danh hiệu Lao động tiên tiến' });
+    const config = await api.call('awards.config', {});
+    const ldtt = config.kinds.find((k) => k.code === 'LDTT');
+    if (!ldtt) throw new Error('no LDTT');
+    await api.call('awards.saveKind', { ...ldtt, registerId: reg.id });
+    const input = await decisionInput(api, people.slice(0, 4));
+    const items = input.items.map((it, i) => (i % 2 ? { ...it, awardKindId: ldtt.id } : it));
+    const d = await api.call('awards.createDecision', { ...input, items });
+    const issued = await api.call('awards.issueDecision', { id: d.decision.id, expectedVersion: d.decision.version });
+    expect(issued.items.map((i) => [i.awardCode, i.registerNumber])).toEqual([
+      ['GK', 1],
+      ['LDTT', 1],
+      ['GK', 2],
+      ['LDTT', 2],
+    ]);
+    const ldttRegister = await api.call('awards.register', { registerId: reg.id });
+    expect(ldttRegister.map((e) => [e.registerCode, e.registerNumber])).toEqual([
+      ['LDTT', 1],
+      ['LDTT', 2],
+    ]);
+  });
+
   it('finds people and collectives in the register ignoring diacritics, NFD input included', async () => {
     const config = await api.call('awards.config', {});
     const tt = config.kinds.find((k) => k.code === 'TTLDTT');

@@ -20,6 +20,8 @@ export function RatesTab({ config }: { config: AwardsConfig }) {
   const [amount, setAmount] = useState<number | string>('');
   const [source, setSource] = useState('');
   const [coef, setCoef] = useState<Record<string, number | string>>({});
+  const [regCode, setRegCode] = useState('');
+  const [regName, setRegName] = useState('');
   const conf = (c: 'certain' | 'likely' | 'unsure') => <Badge color={c === 'certain' ? 'teal' : c === 'likely' ? 'yellow' : 'red'}>{t(c)}</Badge>;
   const run = async (fn: () => Promise<unknown>) => {
     try {
@@ -77,7 +79,18 @@ export function RatesTab({ config }: { config: AwardsConfig }) {
                   disabled={!canEdit}
                 />
               </Table.Td>
-              <Table.Td>{conf(k.confidence)}</Table.Td>
+              <Table.Td w={120} miw={120}>{conf(k.confidence)}</Table.Td>
+              <Table.Td w={200}>
+                <Select
+                  aria-label={t('registerOfKind')}
+                  size="xs"
+                  data={config.registers.map((r) => ({ value: r.id, label: `${r.code} — ${r.name}` }))}
+                  value={k.registerId ?? config.registers.find((r) => r.isDefault)?.id ?? null}
+                  onChange={(v) => v && canEdit && void run(() => api.call('awards.saveKind', { ...k, registerId: v }))}
+                  disabled={!canEdit}
+                  allowDeselect={false}
+                />
+              </Table.Td>
               <Table.Td>
                 {canEdit && coef[k.id] !== undefined && Number(coef[k.id]) !== k.coefficient ? (
                   <Button size="xs" onClick={() => void run(() => api.call('awards.saveKind', { ...k, coefficient: Number(coef[k.id]) }))}>
@@ -89,6 +102,31 @@ export function RatesTab({ config }: { config: AwardsConfig }) {
           ))}
         </Table.Tbody>
       </Table>
+      <Title order={4}>{t('registers')}</Title>
+      <Text size="sm" c="dimmed">
+        {t('registersHelp')}
+      </Text>
+      <Table withTableBorder data-testid="registers">
+        <Table.Tbody>
+          {config.registers.map((r) => (
+            <Table.Tr key={r.id}>
+              <Table.Td w={120}>{r.code}</Table.Td>
+              <Table.Td>{r.name}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {canEdit ? (
+        <Group align="flex-end">
+          <TextInput label={t('registerCode')} value={regCode} onChange={(e) => setRegCode(e.currentTarget.value.toUpperCase())} w={140} />
+          <TextInput label={t('registerName')} value={regName} onChange={(e) => setRegName(e.currentTarget.value)} style={{ flex: 1 }} />
+          <Button onClick={() => void run(async () => {
+            await api.call('awards.saveRegister', { code: regCode, name: regName });
+            setRegCode('');
+            setRegName('');
+          })}>{t('addRegister')}</Button>
+        </Group>
+      ) : null}
       <Select
         label={t('rounding')}
         w={320}
