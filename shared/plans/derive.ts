@@ -1,6 +1,7 @@
 import type { Block, PlanContent } from './model.js';
 import { numberSymbol } from './model.js';
 import { noDate } from './dates.js';
+import { commemorationLabel } from './anniversary.js';
 import { formatDateLong } from '../vi/dates.js';
 
 /**
@@ -107,7 +108,7 @@ export function generateBody(p: PlanContent): Block[] {
   if (p.tasks.length > 0) content.push(head('2.', 'Nhiệm vụ trọng tâm', cloneBlocks(p.tasks)));
   out.push(head('II.', 'NỘI DUNG', content));
   const phases = p.phases.map((ph, i) => {
-    const salutes = [...ph.salutes, ...ph.commemorations.map((c) => `kỷ niệm ${c.writtenNumber ?? ''} năm ${c.event} (${c.originalDate.text}${c.yearDate ? ` - ${c.yearDate.text}` : ''})`.replace('  ', ' '))];
+    const salutes = [...ph.salutes, ...ph.commemorations.map((c) => `kỷ niệm ${c.writtenNumber === null ? commemorationLabel(c, p.year) : `${c.writtenNumber} năm ${c.event} (${c.originalDate.text}${c.yearDate ? ` - ${c.yearDate.text}` : ''})`}`)];
     const range = `Thời gian từ ${ph.from.text === 'đầu năm' ? 'đầu năm' : `ngày ${ph.from.text}`} đến ${ph.to.text === 'kết thúc năm' ? `kết thúc năm ${p.year}` : `ngày ${ph.to.text}`}`;
     return { label: `${letters[i] ?? 'z'})`, heading: ph.name, text: '', children: [para(`${range}${salutes.length ? `, lập thành tích chào mừng ${salutes.join('; ')}` : ''}.${ph.closing ? ` ${ph.closing}` : ''}`)] };
   });

@@ -3,6 +3,9 @@ import { addTask, moveItem, moveTask, newPhase, parseMovementPeriod, removeAt, r
 import type { Block } from '../../shared/plans/model.js';
 import { planContentSchema } from '../../shared/plans/model.js';
 import { dakLak2024 } from '../fixtures/plans/index.js';
+import { generateBody } from '../../shared/plans/derive.js';
+import { blocksToParagraphs } from '../../shared/plans/outline.js';
+import { parseDateRef } from '../../shared/plans/dates.js';
 
 const leaf = (label: string, text: string, children: Block[] = []): Block => ({ label, heading: '', text, children });
 
@@ -93,5 +96,21 @@ describe('new phase', () => {
     expect(p.ordinal).toBe(3);
     expect(p.name).toBe('Đợt thi đua thứ ba');
     expect(planContentSchema.safeParse({ ...dakLak2024, phases: [...dakLak2024.phases, p] }).success).toBe(true);
+  });
+});
+
+describe('body rewritten from edited parts', () => {
+  it('prints the computed anniversary for a commemoration added in the editor (no number written)', () => {
+    const phases = dakLak2024.phases.map((p, i) =>
+      i === 0 ? { ...p, commemorations: [{ id: 'x', event: 'Ngày truyền thống ngành Tư pháp Việt Nam', originalDate: parseDateRef('28/8/1945'), writtenNumber: null, yearDate: null, source: '' }] } : p,
+    );
+    const text = blocksToParagraphs(generateBody({ ...dakLak2024, year: 2025, phases })).join('\n');
+    expect(text).toContain('kỷ niệm 80 năm Ngày truyền thống ngành Tư pháp Việt Nam (28/8/1945 - 28/8/2025)');
+    expect(text).not.toContain('kỷ niệm  năm');
+  });
+
+  it('keeps the number a plan writes', () => {
+    const text = blocksToParagraphs(generateBody(dakLak2024)).join('\n');
+    expect(text).toContain('kỷ niệm 79 năm Ngày truyền thống ngành Tư pháp Việt Nam');
   });
 });

@@ -1,13 +1,41 @@
 import { Badge, Card, List, Stack, Table, Text, Title } from '@mantine/core';
-import type { PlanContent } from '../../../../shared/plans/model.js';
+import type { Block, PlanContent } from '../../../../shared/plans/model.js';
 import { DEADLINE_KIND_LABELS } from '../../../../shared/plans/model.js';
 import { checkCommemoration } from '../../../../shared/plans/anniversary.js';
 import { useT } from '../../i18n/language.js';
 import { planMessages as m } from './messages.js';
+import { editorMessages } from './editor-messages.js';
+
+/** The focus tasks as the plan numbers them, nested. */
+function TaskOutline({ blocks, depth }: { blocks: readonly Block[]; depth: number }) {
+  return (
+    <Stack gap={2} pl={depth === 0 ? 0 : 'lg'}>
+      {blocks.map((b, i) => (
+        <div key={i} data-testid="plan-task-view">
+          <Text size="sm">
+            {b.label && (
+              <Text span fw={600} mr={4}>
+                {b.label}
+              </Text>
+            )}
+            {b.heading && (
+              <Text span fw={600} mr={4}>
+                {b.heading}
+              </Text>
+            )}
+            {b.text}
+          </Text>
+          {b.children.length > 0 && <TaskOutline blocks={b.children} depth={depth + 1} />}
+        </div>
+      ))}
+    </Stack>
+  );
+}
 
 /** Theme, movements, phases with their commemorations (anniversary computed for the plan year), deadlines. */
 export function PlanFacts({ plan }: { plan: PlanContent }) {
   const t = useT(m);
+  const te = useT(editorMessages);
   return (
     <Stack gap="md">
       {plan.theme && (
@@ -68,6 +96,14 @@ export function PlanFacts({ plan }: { plan: PlanContent }) {
           )}
         </Card>
       ))}
+      {plan.tasks.length > 0 && (
+        <Card withBorder data-testid="plan-tasks-view">
+          <Title order={5} mb="xs">
+            {te('tasksView')}
+          </Title>
+          <TaskOutline blocks={plan.tasks} depth={0} />
+        </Card>
+      )}
       <Card withBorder p={0}>
         <Title order={5} p="sm">
           {t('deadlines')}

@@ -15,15 +15,41 @@ export function pickedDate(iso: string | null, style: 'long' | 'short', keepText
 }
 
 /**
- * The editable parts of a plan: the document's identity (header, number,
- * date, summary, theme, signer) and the deadlines with their dates. Phases,
- * movements and commemorations are edited through their dates here and read
- * in full on the plan view.
+ * The short form used beside the source text when importing: the document's
+ * identity, the phase dates and the deadlines. The full editor (PlanEditor)
+ * uses the same parts in its sections.
  */
 export function PlanFields({ value, onChange, errors }: { value: PlanContent; onChange(next: PlanContent): void; errors?: Record<string, string> }) {
   const t = useT(m);
   const set = (patch: Partial<PlanContent>) => onChange({ ...value, ...patch });
   const err = (path: string) => errors?.[path] ?? errors?.[`content.${path}`];
+  return (
+    <Stack gap="sm">
+      <IdentityFields value={value} set={set} err={err} />
+      {value.phases.length > 0 && (
+        <>
+          <Title order={5}>{t('phases')}</Title>
+          {value.phases.map((ph, i) => (
+            <SimpleGrid key={ph.id} cols={{ base: 1, md: 3 }}>
+              <Text fw={600} pt="xl">
+                {ph.name}
+              </Text>
+              <DateField label={t('from')} value={ph.from.iso} error={err(`phases.${i}.from`)} onChange={(iso) => set({ phases: value.phases.map((p, j) => (j === i ? { ...p, from: pickedDate(iso, 'short') } : p)) })} />
+              <DateField label={t('to')} value={ph.to.iso} error={err(`phases.${i}.to`)} onChange={(iso) => set({ phases: value.phases.map((p, j) => (j === i ? { ...p, to: pickedDate(iso, 'short') } : p)) })} />
+            </SimpleGrid>
+          ))}
+        </>
+      )}
+      <DeadlinesTable value={value} set={set} err={err} />
+    </Stack>
+  );
+}
+
+type FieldsProps = { value: PlanContent; set(patch: Partial<PlanContent>): void; err(path: string): string | undefined };
+
+/** The document's identity: header, number and symbol, place and date, year, summary, theme, signer. */
+export function IdentityFields({ value, set, err }: FieldsProps) {
+  const t = useT(m);
   const signer = value.signer ?? { form: '' as const, authority: null, title: '', name: null, extraLines: [] };
   return (
     <Stack gap="sm">
@@ -48,20 +74,15 @@ export function PlanFields({ value, onChange, errors }: { value: PlanContent; on
         <TextInput label={t('signerTitle')} withAsterisk value={signer.title} error={err('signer')} onChange={(e) => set({ signer: { ...signer, title: e.currentTarget.value } })} data-testid="plan-signer-title" />
         <TextInput label={t('signerName')} value={signer.name ?? ''} error={err('signer.name')} onChange={(e) => set({ signer: { ...signer, name: e.currentTarget.value || null } })} data-testid="plan-signer-name" />
       </SimpleGrid>
-      {value.phases.length > 0 && (
-        <>
-          <Title order={5}>{t('phases')}</Title>
-          {value.phases.map((ph, i) => (
-            <SimpleGrid key={ph.id} cols={{ base: 1, md: 3 }}>
-              <Text fw={600} pt="xl">
-                {ph.name}
-              </Text>
-              <DateField label={t('from')} value={ph.from.iso} error={err(`phases.${i}.from`)} onChange={(iso) => set({ phases: value.phases.map((p, j) => (j === i ? { ...p, from: pickedDate(iso, 'short') } : p)) })} />
-              <DateField label={t('to')} value={ph.to.iso} error={err(`phases.${i}.to`)} onChange={(iso) => set({ phases: value.phases.map((p, j) => (j === i ? { ...p, to: pickedDate(iso, 'short') } : p)) })} />
-            </SimpleGrid>
-          ))}
-        </>
-      )}
+    </Stack>
+  );
+}
+
+/** The deadlines table: kind, what to do, due date, who it applies to. */
+export function DeadlinesTable({ value, set, err }: FieldsProps) {
+  const t = useT(m);
+  return (
+    <Stack gap="sm">
       <Group justify="space-between">
         <Title order={5}>{t('deadlines')}</Title>
         <Button

@@ -1,8 +1,9 @@
-import { Alert, Anchor, Badge, Button, Group, List, Loader, Modal, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Checkbox, Group, List, Loader, Modal, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowLeft, IconCopy, IconFileExport, IconFileTypeDocx, IconFileTypePdf, IconGitBranch, IconPencil, IconRosette } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { PlanContent } from '../../../../shared/plans/model.js';
+import { numberSymbol, type PlanContent } from '../../../../shared/plans/model.js';
+import { generateBody } from '../../../../shared/plans/derive.js';
 import type { FileData } from '../../../../shared/api/methods/people.js';
 import { showApiError } from '../../api/errors.js';
 import { useApi, useQuery, useSession } from '../../api/hooks.js';
@@ -10,7 +11,11 @@ import { downloadFile } from '../../files/download.js';
 import { useT } from '../../i18n/language.js';
 import { planMessages as m } from './messages.js';
 import { PlanFacts } from './PlanFacts.js';
-import { PlanFields } from './PlanFields.js';
+import { PlanEditor } from './PlanEditor.js';
+import { editorMessages } from './editor-messages.js';
+import { DraftBanner } from '../../drafts/DraftBanner.js';
+import { formatDraftTime } from '../../drafts/time.js';
+import { useDraft } from '../../drafts/useDraft.js';
 import { OfficeProgressCard } from './OfficeProgressCard.js';
 
 const STATUS_COLOR = { draft: 'gray', issued: 'teal', superseded: 'dark', received: 'blue' } as const;
@@ -24,6 +29,12 @@ export function PlanView({ id, onBack, onOpen }: { id: string; onBack(): void; o
   const [editing, setEditing] = useState<PlanContent | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState<string | null>(null);
+  // Whether saving rewrites the printed body from the structured parts (see startEditing).
+  const [rewriteBody, setRewriteBody] = useState(false);
+  const te = useT(editorMessages);
+  const loaded = detail.data?.plan;
+  // Everything typed in the editor is kept as a draft (Dexie + mirror file) until it is saved.
+  const draft = useDraft<PlanContent>(`plans.edit:${id}`, te('draftLabel', { name: loaded ? (loaded.content.ref.symbol ? numberSymbol(loaded.content.ref) : loaded.content.summary) : '' }), editing ?? ({} as PlanContent), { enabled: editing !== null });
 
   if (!detail.data) return detail.loading ? <Loader /> : <Alert color="red">{String(detail.error ?? '')}</Alert>;
   const { plan, issues, issueBlockers, parent, children, history } = detail.data;
@@ -44,11 +55,19 @@ export function PlanView({ id, onBack, onOpen }: { id: string; onBack(): void; o
     downloadFile(file, mime);
     notifications.show({ color: 'teal', message: t('fileSaved', { name: file.fileName }) });
   };
+  const startEditing = () => {
+    // A body still equal to what the app would generate (derived plans) follows the edits; an imported text's own wording is kept unless asked.
+    setRewriteBody(JSON.stringify(generateBody(c)) === JSON.stringify(c.body));
+    setErrors({});
+    setEditing(c);
+  };
   const save = async () => {
     if (!editing) return;
     setBusy('save');
     try {
-      await api.call('plans.update', { id: plan.id, expectedVersion: plan.version, content: editing });
+      const content = rewriteBody ? { ...editing, body: generateBody(editing) } : editing;
+      await api.call('plans.update', { id: plan.id, expectedVersion: plan.version, content });
+      await draft.clear();
       notifications.show({ color: 'teal', message: t('saved') });
       setEditing(null);
       setErrors({});
@@ -90,7 +109,7 @@ export function PlanView({ id, onBack, onOpen }: { id: string; onBack(): void; o
         </div>
         <Group gap="xs">
           {plan.status === 'draft' && (
-            <Button leftSection={<IconPencil size={16} />} variant="light" onClick={() => setEditing(c)} data-testid="plan-edit">
+            <Button leftSection={<IconPencil size={16} />} variant="light" onClick={startEditing} data-testid="plan-edit">
               {t('edit')}
             </Button>
           )}
@@ -181,17 +200,26 @@ export function PlanView({ id, onBack, onOpen }: { id: string; onBack(): void; o
       )}
       <PlanFacts plan={c} />
       {plan.status === 'issued' && plan.ownerUnitId === session?.officeUnitId && <OfficeProgressCard planId={plan.id} />}
-      <Modal opened={editing !== null} onClose={() => setEditing(null)} size="90%" title={<Title order={3}>{t('editTitle')}</Title>}>
+      <Modal opened={editing !== null} onClose={() => setEditing(null)} size="95%" title={<Title order={3}>{t('editTitle')}</Title>}>
         {editing && (
           <Stack>
-            <PlanFields value={editing} onChange={setEditing} errors={errors} />
-            <Group>
-              <Button loading={busy === 'save'} onClick={() => void save()} data-testid="plan-save">
-                {t('save')}
-              </Button>
-              <Button variant="subtle" onClick={() => setEditing(null)}>
-                {t('cancel')}
-              </Button>
+            <DraftBanner draft={draft} onRestore={(data) => setEditing({ ...editing, ...data })} />
+            <PlanEditor value={editing} onChange={setEditing} errors={errors} />
+            <Group justify="space-between" align="flex-end">
+              <Checkbox label={te('regenerateBody')} description={te('regenerateBodyHint')} checked={rewriteBody} onChange={(e) => setRewriteBody(e.currentTarget.checked)} maw={640} data-testid="plan-rewrite-body" />
+              <Group>
+                {draft.lastSavedAt && (
+                  <Text size="xs" c="dimmed" data-testid="plan-draft-saved">
+                    {te('draftSaved', { time: formatDraftTime(draft.lastSavedAt, new Date()) })}
+                  </Text>
+                )}
+                <Button variant="subtle" onClick={() => setEditing(null)}>
+                  {t('cancel')}
+                </Button>
+                <Button loading={busy === 'save'} onClick={() => void save()} data-testid="plan-save">
+                  {t('save')}
+                </Button>
+              </Group>
             </Group>
           </Stack>
         )}
