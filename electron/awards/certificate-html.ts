@@ -19,6 +19,8 @@ export interface CertificatePage {
 
 const escapeHtml = (s: string): string => s.replace(/[&<>"']/gu, (c) => `&#${c.charCodeAt(0)};`);
 const mm = (n: number): string => `${Math.round(n * 1000) / 1000}mm`;
+/** Numbers as Vietnamese write them: decimal comma. */
+const vn = (n: number): string => String(n).replace('.', ',');
 
 /** The QR as an image box: a tiny grayscale PNG scaled up without smoothing (see qr-png.ts). */
 export function qrImage(code: string): string {
@@ -149,12 +151,12 @@ export function calibrationDocument(paper: 'A4' | 'A3', fontCss: string, cal: Pr
     const p = at(cx, cy);
     parts.push(`<div class="c" style="left:${mm(p.x - 10)};top:${mm(p.y)};width:20mm;height:0.2mm"></div>`);
     parts.push(`<div class="c" style="left:${mm(p.x)};top:${mm(p.y - 10)};width:0.2mm;height:20mm"></div>`);
-    parts.push(`<div class="n" style="left:${mm(p.x + 1.5)};top:${mm(p.y + 1.5)};width:40mm;text-align:left">(${cx}; ${cy}) mm</div>`);
+    parts.push(`<div class="n" style="left:${mm(p.x + 1.5)};top:${mm(p.y + 1.5)};width:40mm;text-align:left">(${vn(cx)}; ${vn(cy)}) mm</div>`);
   }
   const title = `Trang căn chỉnh máy in${cal.printerName ? `: ${escapeHtml(cal.printerName)}` : ''} — khổ ${paper} ngang (${w} × ${h} mm)`;
   const help =
     'In trang này trên giấy trắng, đặt chồng lên phôi và soi trước ánh sáng. Đo khoảng cách thực tế giữa hai dấu chữ thập trên cùng (đúng ra là ' +
-    `${w - 60} mm) để tính tỉ lệ, và độ lệch của dấu chữ thập ở giữa so với vị trí (${w / 2}; ${h / 2}) mm để nhập độ lệch ngang, dọc.`;
+    `${w - 60} mm) để tính tỉ lệ, và độ lệch của dấu chữ thập ở giữa so với vị trí (${vn(w / 2)}; ${vn(h / 2)}) mm để nhập độ lệch ngang, dọc.`;
   return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><style>
 ${fontCss}
 @page{size:${w}mm ${h}mm;margin:0}
@@ -163,5 +165,5 @@ body{font-family:${CERTIFICATE_FONT_FAMILY};position:relative;width:${w}mm;heigh
 .t,.c{position:absolute;background:#000}
 .n{position:absolute;font-size:7pt;text-align:center}
 .h{position:absolute;left:40mm;top:${mm(h / 2 - 40)};width:${mm(w - 80)};font-size:12pt;text-align:center}
-</style></head><body>${parts.join('')}<div class="h"><b>${title}</b><br>${escapeHtml(help)}<br>Độ lệch hiện tại: ngang ${cal.offsetXMm} mm, dọc ${cal.offsetYMm} mm, tỉ lệ ${Math.round(cal.scale * 1000) / 10} %.</div></body></html>`;
+</style></head><body>${parts.join('')}<div class="h"><b>${title}</b><br>${escapeHtml(help)}<br>Độ lệch hiện tại: ngang ${vn(cal.offsetXMm)} mm, dọc ${vn(cal.offsetYMm)} mm, tỉ lệ ${vn(Math.round(cal.scale * 1000) / 10)} %.</div></body></html>`;
 }
