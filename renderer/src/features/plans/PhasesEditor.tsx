@@ -18,7 +18,7 @@ function CommemorationRow({ c, year, index, count, testId, onChange, onMove, onR
   return (
     <Table.Tr data-testid={testId}>
       <Table.Td>
-        <TextInput size="xs" aria-label={t('commEvent')} placeholder={t('commEventPlaceholder')} value={c.event} error={error} onChange={(e) => onChange({ ...c, event: e.currentTarget.value })} data-testid={`${testId}-event`} />
+        <Textarea size="xs" autosize minRows={1} maxRows={4} aria-label={t('commEvent')} placeholder={t('commEventPlaceholder')} value={c.event} error={error} onChange={(e) => onChange({ ...c, event: e.currentTarget.value })} data-testid={`${testId}-event`} />
       </Table.Td>
       <Table.Td>
         <TextInput
@@ -32,11 +32,11 @@ function CommemorationRow({ c, year, index, count, testId, onChange, onMove, onR
         />
       </Table.Td>
       <Table.Td>
-        <Badge variant="light" color={check.computed === null ? 'gray' : check.mismatch ? 'orange' : 'teal'} data-testid={`${testId}-number`}>
+        <Badge variant="light" tt="none" color={check.computed === null ? 'gray' : check.mismatch ? 'orange' : 'teal'} data-testid={`${testId}-number`}>
           {check.computed === null ? t('commUnknown') : t('commYears', { n: check.computed })}
         </Badge>
         {check.dateInYear && (
-          <Text span size="xs" c="dimmed" ml={6}>
+          <Text size="xs" c="dimmed">
             {t('commDateInYear', { date: formatDateShort(check.dateInYear) })}
           </Text>
         )}
@@ -70,8 +70,14 @@ export function PhasesEditor({ phases, year, onChange, err }: { phases: readonly
         const setComms = (next: Commemoration[]) => patch(i, { commemorations: next });
         return (
           <Card key={ph.id} withBorder padding="sm" data-testid={testId}>
-            <Grid gap="xs" align="flex-end">
-              <Grid.Col span={{ base: 12, md: 5 }}>
+            <Group justify="space-between" mb={4}>
+              <Text fw={600} size="sm">
+                {ph.name || t('phaseName')}
+              </Text>
+              <ItemControls index={i} count={phases.length} onMove={(d) => onChange(moveItem(phases, i, d).map((p, k) => ({ ...p, ordinal: k + 1 })))} onRemove={() => onChange(removeAt(phases, i).map((p, k) => ({ ...p, ordinal: k + 1 })))} testId={testId} />
+            </Group>
+            <Grid gap="xs" align="flex-start">
+              <Grid.Col span={{ base: 12, md: 6 }}>
                 <TextInput label={t('phaseName')} withAsterisk value={ph.name} error={err(`phases.${i}.name`)} onChange={(e) => patch(i, { name: e.currentTarget.value })} data-testid={`${testId}-name`} />
               </Grid.Col>
               <Grid.Col span={{ base: 6, md: 3 }}>
@@ -80,11 +86,6 @@ export function PhasesEditor({ phases, year, onChange, err }: { phases: readonly
               <Grid.Col span={{ base: 6, md: 3 }}>
                 <DateField label={t('phaseTo')} value={ph.to.iso} error={err(`phases.${i}.to`)} {...(!ph.to.iso && ph.to.text ? { description: t('asWritten', { text: ph.to.text }) } : {})} onChange={(iso) => patch(i, { to: pickedDate(iso, 'short', ph.to.text) })} data-testid={`${testId}-to`} />
               </Grid.Col>
-              <Grid.Col span={{ base: 12, md: 1 }}>
-                <Group justify="flex-end" pb={4}>
-                  <ItemControls index={i} count={phases.length} onMove={(d) => onChange(moveItem(phases, i, d).map((p, k) => ({ ...p, ordinal: k + 1 })))} onRemove={() => onChange(removeAt(phases, i).map((p, k) => ({ ...p, ordinal: k + 1 })))} testId={testId} />
-                </Group>
-              </Grid.Col>
             </Grid>
             <Divider my="sm" label={t('commemorations')} labelPosition="left" />
             {ph.commemorations.length > 0 && (
@@ -92,9 +93,9 @@ export function PhasesEditor({ phases, year, onChange, err }: { phases: readonly
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th>{t('commEvent')}</Table.Th>
-                    <Table.Th w={190}>{t('commOriginal')}</Table.Th>
-                    <Table.Th w={230}>{t('commNumber', { year })}</Table.Th>
-                    <Table.Th w={100} />
+                    <Table.Th w={120}>{t('commOriginal')}</Table.Th>
+                    <Table.Th w={150}>{t('commNumber', { year })}</Table.Th>
+                    <Table.Th w={96} />
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>

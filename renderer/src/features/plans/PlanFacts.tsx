@@ -1,7 +1,7 @@
-import { Badge, Card, List, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Card, List, Spoiler, Stack, Table, Text, Title } from '@mantine/core';
 import type { Block, PlanContent } from '../../../../shared/plans/model.js';
 import { DEADLINE_KIND_LABELS } from '../../../../shared/plans/model.js';
-import { checkCommemoration } from '../../../../shared/plans/anniversary.js';
+import { checkCommemoration, commemorationLabel } from '../../../../shared/plans/anniversary.js';
 import { useT } from '../../i18n/language.js';
 import { planMessages as m } from './messages.js';
 import { editorMessages } from './editor-messages.js';
@@ -14,13 +14,14 @@ function TaskOutline({ blocks, depth }: { blocks: readonly Block[]; depth: numbe
         <div key={i} data-testid="plan-task-view">
           <Text size="sm">
             {b.label && (
-              <Text span fw={600} mr={4}>
-                {b.label}
+              <Text span fw={600}>
+                {b.label}{' '}
               </Text>
             )}
             {b.heading && (
-              <Text span fw={600} mr={4}>
+              <Text span fw={600}>
                 {b.heading}
+                {b.text ? ' ' : ''}
               </Text>
             )}
             {b.text}
@@ -82,8 +83,9 @@ export function PlanFacts({ plan }: { plan: PlanContent }) {
                 const check = checkCommemoration(c, plan.year);
                 return (
                   <List.Item key={c.id}>
-                    {check.computed ?? c.writtenNumber ?? ''} năm {c.event} ({c.originalDate.text || '?'}
-                    {c.yearDate ? ` - ${c.yearDate.text}` : ''}){check.problem && <Text span c="orange.8" size="xs">{` — ${check.problem}`}</Text>}
+                    {/* A date added in the editor has no "as written" date in the year: the label computes it. */}
+                    {c.yearDate || check.computed === null ? `${check.computed ?? c.writtenNumber ?? ''} năm ${c.event} (${c.originalDate.text || '?'}${c.yearDate ? ` - ${c.yearDate.text}` : ''})` : commemorationLabel(c, plan.year)}
+                    {check.problem && <Text span c="orange.8" size="xs">{` — ${check.problem}`}</Text>}
                   </List.Item>
                 );
               })}
@@ -101,7 +103,9 @@ export function PlanFacts({ plan }: { plan: PlanContent }) {
           <Title order={5} mb="xs">
             {te('tasksView')}
           </Title>
-          <TaskOutline blocks={plan.tasks} depth={0} />
+          <Spoiler maxHeight={240} showLabel={te('showAll')} hideLabel={te('collapse')}>
+            <TaskOutline blocks={plan.tasks} depth={0} />
+          </Spoiler>
         </Card>
       )}
       <Card withBorder p={0}>

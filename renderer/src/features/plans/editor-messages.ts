@@ -88,6 +88,8 @@ export const editorMessages = defineMessages({
     draftLabel: 'Sửa kế hoạch {name}',
     draftSaved: 'Đã lưu nháp lúc {time}',
     tasksView: 'Nhiệm vụ trọng tâm',
+    showAll: 'Xem toàn bộ',
+    collapse: 'Thu gọn',
   },
   en: {
     tabGeneral: 'General',
@@ -175,5 +177,7 @@ export const editorMessages = defineMessages({
     draftLabel: 'Editing plan {name}',
     draftSaved: 'Draft saved at {time}',
     tasksView: 'Focus tasks',
+    showAll: 'Show all',
+    collapse: 'Collapse',
   },
 });
