@@ -7,7 +7,7 @@ import type { Logger } from '../../store/deps.js';
  * folder, reports what it finds (every person's id and version, outbox
  * duplicates and gaps), then makes acknowledged writes and prints one line
  * per acknowledgement, flushed before the next write starts:
- *   OPENED {json}   ACK <id> <version>   DONE
+ *   OPENED {json}   SIGNED_IN   ACK <id> <version>   DONE
  * A crash point (THIDUA_CRASH_AT) or the parent's kill -9 ends it anywhere.
  *   --data DIR  --writes N  --tag T  --snapshot-every K  --no-journal  --no-close
  */
@@ -75,6 +75,7 @@ async function main(): Promise<void> {
   const status = await api.call('system.status', {});
   const session = status.configured ? await api.call('auth.login', { username: 'admin', password: SETUP.admin.password }) : await api.call('system.setup', SETUP);
   api.setSession(session.token);
+  say('SIGNED_IN');
   const mine: { id: string; version: number }[] = people.slice(-5);
   for (let i = 0; i < writes; i += 1) {
     const target = i % 4 === 3 ? mine.at(-1) : undefined;

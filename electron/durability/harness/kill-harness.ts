@@ -19,7 +19,7 @@ const WRITE_POINTS = ['tx:before-body', 'tx:before-commit', 'tx:after-commit', '
 const OPEN_POINTS = ['open:start', 'open:after-journal', 'open:after-pglite', 'open:after-check'];
 /** Reached only when the database is broken at open: the harness breaks it first. */
 const RECOVERY_POINTS = ['recovery:after-move-aside', 'recovery:after-load', 'recovery:after-rename', 'replay:before-entry', 'replay:after-entry'];
-const CATEGORIES = ['write', 'time', 'recovery', 'open', 'snapshot', 'write'] as const;
+const CATEGORIES = ['write', 'time', 'recovery', 'open', 'snapshot', 'time'] as const;
 const SNAPSHOT_POINTS = ['snapshot:after-checkpoint', 'snapshot:after-dump', 'snapshot:after-tmp-sync', 'snapshot:after-rename', 'snapshot:after-manifest', 'snapshot:after-rotate'];
 
 export interface KillRound {
@@ -75,19 +75,26 @@ export async function runKillHarness(o: { childPath: string; dataDir: string; ro
   const acked = new Map<string, number>();
   const report: KillReport = { rounds: [], acknowledged: 0, lost: 0, failedReopens: 0, duplicatedOutbox: 0, outboxGaps: 0, killedRounds: 0 };
   const writes = o.writesPerRound ?? 12;
+  let timed = 0;
   for (let round = 0; round <= o.rounds; round += 1) {
     const last = round === o.rounds;
     let how = 'clean final check';
     let crashAt: string | undefined;
     let killAfterMs: number | undefined;
+    let killAfterOpenedMs: number | undefined;
     let snapshotEvery = 0;
     if (!last && round > 0) {
       // Categories in turn (so even a short run covers each), points and times at random.
       const kind = CATEGORIES[(round - 1) % CATEGORIES.length];
       if (kind === 'time') {
-        // From process start: open takes 1–3 s on these machines, so this spans open and the writes.
-        killAfterMs = 150 + Math.floor(random() * 6000);
-        how = `kill -9 after ${killAfterMs} ms`;
+        // Alternately from process start (spans the open) and from sign-in (lands among the writes).
+        if (timed++ % 2 === 0) {
+          killAfterMs = 150 + Math.floor(random() * 3000);
+          how = `kill -9 ${killAfterMs} ms after start`;
+        } else {
+          killAfterOpenedMs = Math.floor(random() * 800);
+          how = `kill -9 ${killAfterOpenedMs} ms after sign-in`;
+        }
       } else if (kind === 'write') {
         crashAt = `${pick(WRITE_POINTS)}#${1 + Math.floor(random() * writes)}`;
         how = `crash at ${crashAt}`;
@@ -114,6 +121,7 @@ export async function runKillHarness(o: { childPath: string; dataDir: string; ro
       snapshotEvery,
       ...(crashAt ? { crashAt } : {}),
       ...(killAfterMs !== undefined ? { killAfterMs } : {}),
+      ...(killAfterOpenedMs !== undefined ? { killAfterOpenedMs } : {}),
     });
     const problems: string[] = [];
     const killed = run.signal === 'SIGKILL';

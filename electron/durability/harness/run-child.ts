@@ -27,6 +27,8 @@ export interface ChildOptions {
   crashAt?: string;
   /** Kill -9 from outside after this many ms. */
   killAfterMs?: number;
+  /** Kill -9 from outside this many ms after the child signed in (lands among the writes however slow the open). */
+  killAfterOpenedMs?: number;
   extraArgs?: string[];
   nodeArgs?: string[];
   env?: Record<string, string>;
@@ -43,6 +45,7 @@ export function runChild(o: ChildOptions): Promise<ChildRun> {
     const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
     const run: ChildRun = { opened: null, acks: [], done: false, code: null, signal: null, stderr: '' };
     let buffer = '';
+    let afterOpen: NodeJS.Timeout | null = null;
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (chunk: string) => {
       buffer += chunk;
@@ -51,6 +54,7 @@ export function runChild(o: ChildOptions): Promise<ChildRun> {
         const line = buffer.slice(0, nl);
         buffer = buffer.slice(nl + 1);
         if (line.startsWith('OPENED ')) run.opened = JSON.parse(line.slice(7)) as OpenedReport;
+        else if (line === 'SIGNED_IN' && o.killAfterOpenedMs !== undefined) afterOpen = setTimeout(() => child.kill('SIGKILL'), o.killAfterOpenedMs);
         else if (line.startsWith('ACK ')) {
           const [, id, version] = line.split(' ');
           if (id && version) run.acks.push({ id, version: Number(version) });
@@ -66,6 +70,7 @@ export function runChild(o: ChildOptions): Promise<ChildRun> {
     const guard = setTimeout(() => child.kill('SIGKILL'), o.timeoutMs ?? 120_000);
     child.on('close', (code, signal) => {
       if (killer) clearTimeout(killer);
+      if (afterOpen) clearTimeout(afterOpen);
       clearTimeout(guard);
       run.code = code;
       run.signal = signal;
