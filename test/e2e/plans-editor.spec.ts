@@ -96,6 +96,11 @@ test('the plan editor adds a movement, a commemoration with its anniversary and 
   await expect(page.getByTestId(`phase-0-comm-${comm}-number`)).toHaveText('69 năm');
   await page.getByTestId('plan-editor-tab-tasks').click();
   await expect(page.getByTestId(`task-${task}-0-text`)).toHaveValue(SUB_TASK);
+  // The other sections, for the record (looked at, not compared).
+  for (const tab of ['bases', 'subjects', 'deadlines', 'responsibilities']) {
+    await page.getByTestId(`plan-editor-tab-${tab}`).click();
+    await screenshot(page, `plans-editor-${tab}`);
+  }
 
   // The stored plan, read through the API, holds the parts as typed.
   const stored = (await webApp.call<{ plan: { content: typeof dakLak2024 } }>('plans.get', { id: created.id }, await sessionToken(page))).plan.content;

@@ -6,6 +6,7 @@ import type { Input } from '../../shared/api/contract.js';
 import { ApiError } from '../../shared/api/errors.js';
 import type { PlanContent } from '../../shared/plans/model.js';
 import { parseDateRef } from '../../shared/plans/dates.js';
+import { newMovement } from '../../shared/plans/edit.js';
 import { OFFICE_SETUP, quietLogger } from '../support/store.js';
 import { anGiang2021, dakLak2024 } from '../fixtures/plans/index.js';
 import { docxToText } from '../../electron/plans/docx-text.js';
@@ -136,6 +137,42 @@ describe('plans in the store', () => {
     const e = await failure(province.api.call('plans.create', { content: bad as unknown as PlanContent }));
     expect(e.code).toBe('invalid_input');
     expect(e.message).toContain('Trích yếu: không được để trống.');
+  });
+
+  it('the editor’s parts round-trip through plans.update; an empty one is refused with its field and writes nothing', async () => {
+    const { api, store } = province;
+    const created = await api.call('plans.create', { content: clone(dakLak2024) });
+    const edited = clone(created.content);
+    edited.movements.push({ id: 'mx', name: ' Phong trào “Cán bộ Tư pháp vì nhân dân phục vụ” ', kind: 'thematic', periodText: '2021 - 2025', fromYear: 2021, toYear: 2025, description: 'Gần dân, hiểu dân.', source: '' });
+    edited.phases[0]?.commemorations.push({ id: 'cx', event: 'Ngày thành lập Hội Luật gia Việt Nam', originalDate: parseDateRef('28/4/1955'), writtenNumber: null, yearDate: null, source: '' });
+    edited.tasks.push({ label: '3.', heading: 'Hòa giải ở cơ sở', text: '', children: [{ label: 'a)', heading: '', text: 'Tập huấn hòa giải viên', children: [{ label: '-', heading: '', text: 'Ở các xã vùng cao', children: [] }] }] });
+    edited.legalBases = ['Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;'];
+    edited.subjects = { collectives: 'Các phòng thuộc Sở', individuals: 'Công chức, viên chức' };
+    edited.titles = [{ kind: 'award', name: 'Giấy khen của Giám đốc Sở', recipients: 'Tập thể, cá nhân tiêu biểu' }];
+    edited.responsibilities = [{ party: 'Văn phòng Sở', duties: ['Theo dõi, tổng hợp'] }];
+    edited.addressees = ['Các phòng thuộc Sở;', 'Lưu: VT.'];
+    const saved = await api.call('plans.update', { id: created.id, expectedVersion: created.version, content: edited });
+    const stored = (await api.call('plans.get', { id: created.id })).plan.content;
+    expect(stored.movements.at(-1)).toMatchObject({ name: 'Phong trào “Cán bộ Tư pháp vì nhân dân phục vụ”', kind: 'thematic', fromYear: 2021, toYear: 2025 });
+    expect(stored.phases[0]?.commemorations.at(-1)).toMatchObject({ event: 'Ngày thành lập Hội Luật gia Việt Nam', originalDate: { iso: '1955-04-28' } });
+    expect(stored.tasks.at(-1)?.children[0]?.children[0]?.text).toBe('Ở các xã vùng cao');
+    expect(stored).toMatchObject({ legalBases: edited.legalBases, subjects: edited.subjects, titles: edited.titles, responsibilities: edited.responsibilities, addressees: edited.addressees });
+
+    for (const [patch, path, message] of [
+      [(p: PlanContent) => p.movements.push({ ...newMovement('my'), name: '  ' }), `content.movements.${edited.movements.length}.name`, 'Tên phong trào: không được để trống.'],
+      [(p: PlanContent) => p.phases[0]?.commemorations.push({ id: 'cy', event: '', originalDate: parseDateRef('1969'), writtenNumber: null, yearDate: null, source: '' }), `content.phases.0.commemorations.${edited.phases[0]?.commemorations.length ?? 0}.event`, 'Sự kiện: không được để trống.'],
+      [(p: PlanContent) => p.addressees.push(''), `content.addressees.${edited.addressees.length}`, 'Nơi nhận: không được để trống.'],
+      [(p: PlanContent) => p.titles.push({ kind: 'title', name: '', recipients: '' }), `content.titles.${edited.titles.length}.name`, 'Danh hiệu, hình thức khen thưởng: không được để trống.'],
+    ] as const) {
+      const bad = clone(stored);
+      patch(bad);
+      const before = await counts(store);
+      const e = await failure(api.call('plans.update', { id: created.id, expectedVersion: saved.version, content: bad }));
+      expect(e.code).toBe('invalid_input');
+      expect(e.issues).toContainEqual({ path, message });
+      expect(await counts(store)).toEqual(before);
+    }
+    expect((await api.call('plans.get', { id: created.id })).plan.version).toBe(saved.version);
   });
 
   it('the district receives the province plan from a file (read-only), derives its own, issues it, and follows the deadlines', async () => {
