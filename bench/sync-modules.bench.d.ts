@@ -18,7 +18,7 @@ declare module 'pouchdb-core' {
     bulkDocs(docs: Record<string, unknown>[]): Promise<unknown>;
     put(doc: Record<string, unknown>): Promise<unknown>;
     info(): Promise<{ doc_count: number }>;
-    replicate: { to(target: string | Database): Promise<{ docs_written: number }> };
+    replicate: { to(target: string | Database): Promise<{ docs_written: number }> & { cancel(): void } };
   }
   interface PouchDBStatic {
     new (name: string, options?: Record<string, unknown>): Database;

@@ -231,6 +231,12 @@ export class HubCore {
 
   /** Copies the hub's own outbox (rows the province wrote) into the feed, with each row's audience. */
   async pump(): Promise<number> {
+    // Cheap check first: most downloads find nothing new from the province, and the locked path serialises.
+    const pending = await this.db.query(
+      'SELECT 1 FROM outbox WHERE owner_unit_id = $1 AND seq > (SELECT outbox_seq FROM hub_pump WHERE id = 1) LIMIT 1',
+      [this.identity.unitId],
+    );
+    if (pending.rows.length === 0) return 0;
     return this.db.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock($1)', [FEED_LOCK]);
       const from = Number((await tx.query<{ outbox_seq: number }>('SELECT outbox_seq FROM hub_pump WHERE id = 1')).rows[0]?.outbox_seq ?? 0);
@@ -363,7 +369,9 @@ export class HubCore {
     if (body.blobs) answer.missing = await this.missingFor(body.blobs);
     if (body.pull) {
       await this.pump();
-      answer.pull = await this.pullPage(device.unit_id, body.pull, opts.usb === true);
+      const page = await this.pullPage(device.unit_id, body.pull, opts.usb === true);
+      // Nothing new: no pull section at all (the office keeps its cursor); keeps the idle check small.
+      if (page.entries.length > 0 || page.more || opts.usb) answer.pull = page;
     }
     this.logger.info('exchange', {
       deviceId: device.id,
@@ -379,7 +387,8 @@ export class HubCore {
   private async answer(device: DeviceRow, re: number, body: Buffer, enc: 'gzip' | 'json' | 'raw', blob?: { sha256: string; size: number; index: number }): Promise<Buffer> {
     const n = Number((await this.db.query<{ n: number }>("SELECT nextval('hub_message_seq')::bigint AS n")).rows[0]?.n ?? 1);
     return encodeBundle(
-      { v: PROTOCOL_VERSION, kind: 'answer', from: this.hubId, to: device.id, unit: device.unit_id, n, at: this.now(), enc, re, ...(blob ? { blob } : {}) },
+      // `at` left empty in answers: the office does not use the hub's clock, and every byte of the idle check counts.
+      { v: PROTOCOL_VERSION, kind: 'answer', from: this.hubId, to: device.id, unit: device.unit_id, n, at: '', enc, re, ...(blob ? { blob } : {}) },
       body,
       this.identity.privateKey,
     );
@@ -442,7 +451,7 @@ export class HubCore {
        ON CONFLICT (id) DO UPDATE SET ${sets.join(', ')} WHERE ${table}.version < EXCLUDED.version AND ${table}.owner_unit_id = EXCLUDED.owner_unit_id`,
       [JSON.stringify(fresh.map((e) => e.row))],
     );
-    await tx.query('SELECT pg_advisory_xact_lock($1)', [FEED_LOCK + 1]);
+    // No feed lock here: an office's own feed rows are read only by that office (restore), whose uploads are sequential.
     await tx.query('DELETE FROM sync_feed WHERE table_name = $1 AND row_id = ANY($2::text[])', [table, fresh.map((e) => e.id)]);
     await tx.query(
       `INSERT INTO sync_feed (table_name, row_id, owner_unit_id, audience_unit_id, version, op, payload)

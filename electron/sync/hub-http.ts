@@ -156,7 +156,9 @@ export async function startHubHttp(options: HubHttpOptions): Promise<HubHttp> {
       try {
         const op: HubOp = route === 'POST /sync/v1/exchange' ? { op: 'exchange', body } : route === 'POST /sync/v1/chunk' ? { op: 'chunk', body } : { op: 'enroll', body };
         const reply = await handle(op);
-        res.writeHead(reply.status, { 'content-type': reply.type, 'content-length': reply.body.length, 'cache-control': 'no-store' });
+        // Signed bundles need no cache header or date (the idle check stays under 1 KB on the wire).
+        res.sendDate = false;
+        res.writeHead(reply.status, reply.type === 'application/json' ? { 'content-type': reply.type, 'content-length': reply.body.length, 'cache-control': 'no-store' } : { 'content-type': reply.type, 'content-length': reply.body.length });
         res.end(Buffer.from(reply.body));
       } finally {
         inFlight--;

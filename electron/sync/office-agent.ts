@@ -418,8 +418,9 @@ export class OfficeSyncAgent {
         }
         count = await this.applyEntries(tx, entries, changes);
         patch.pullCursor = Math.max(st.pullCursor, answer.pull.cursor);
-        if (st.restoring && !answer.pull.more) patch.restoring = false;
       }
+      // Every exchange asks for the feed; an answer without a pull section means nothing is left to restore.
+      if (st.restoring && !answer.pull?.more) patch.restoring = false;
       await writeSetting(tx, 'sync.state', { ...st, ...patch });
       return count;
     });
