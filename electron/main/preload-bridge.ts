@@ -1,5 +1,5 @@
 import type { ThiDuaBridge } from '../../shared/api/client.js';
-import type { CallRequest, CallResult, StoreEvent } from '../../shared/api/envelope.js';
+import type { CallResult, StoreEvent } from '../../shared/api/envelope.js';
 
 /**
  * The renderer-side MessagePort as the preload sees it: a DOM MessagePort,
@@ -63,13 +63,13 @@ export function createBridge(requestPort: () => Promise<StorePortLike>): ThiDuaB
 
   return {
     platform: 'desktop',
-    async invoke(request: CallRequest): Promise<CallResult> {
-      if (typeof request !== 'object' || request === null || typeof request.method !== 'string') return BAD_REQUEST;
+    async invoke(method: string, input: unknown, session?: string): Promise<CallResult> {
+      if (typeof method !== 'string' || method === '') return BAD_REQUEST;
       const p = await port;
       if (!p) return STORE_UNREACHABLE;
       const id = nextId++;
       // Only the three known fields cross to the store: nothing else the page attached travels along.
-      const message = { kind: 'call', id, request: { method: request.method, input: request.input, ...(typeof request.session === 'string' ? { session: request.session } : {}) } };
+      const message = { kind: 'call', id, request: { method, input, ...(typeof session === 'string' ? { session } : {}) } };
       return new Promise<CallResult>((resolve) => {
         pending.set(id, resolve);
         try {

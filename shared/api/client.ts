@@ -7,7 +7,13 @@ export type SendCall = (request: CallRequest) => Promise<CallResult>;
 
 /** The object the preload exposes on window (declared here so renderer and electron share it). */
 export interface ThiDuaBridge {
-  invoke(request: CallRequest): Promise<CallResult>;
+  /**
+   * The typed generic call: the method name picks the input type from the
+   * contract. The result stays a plain `CallResult` (errors cannot cross
+   * contextBridge as classes); `createClient` turns it into a value or an
+   * ApiError.
+   */
+  invoke<M extends MethodName>(method: M, input: Input<M>, session?: string): Promise<CallResult>;
   onEvent(listener: (event: StoreEvent) => void): () => void;
   /** Desktop-only actions that belong to the shell (printing, file dialogs) are added by later features. */
   readonly platform: 'desktop';

@@ -54,7 +54,7 @@ if (!binary) {
     });
 
     it('reaches the store process through the bridge', async () => {
-      const result = await page.evaluate(() => (window as unknown as { thidua: { invoke(r: unknown): Promise<unknown> } }).thidua.invoke({ method: 'system.status', input: {} }));
+      const result = await page.evaluate(() => (window as unknown as { thidua: { invoke(m: string, i: unknown): Promise<unknown> } }).thidua.invoke('system.status', {}));
       expect(result).toMatchObject({ ok: true, value: { configured: false } });
       expect(existsSync(join(userData, 'data', 'thidua.lock'))).toBe(true);
     });

@@ -128,19 +128,19 @@ describe('store process (bundled utility-entry, real PGlite on a data folder)', 
     expect(await store.next('ready')).toEqual({ kind: 'ready' });
     expect(existsSync(join(dataDir, 'thidua.lock'))).toBe(true);
 
-    const status = await bridge.invoke({ method: 'system.status', input: {} });
+    const status = await bridge.invoke('system.status', {});
     expect(status).toMatchObject({ ok: true, value: { configured: false } });
 
-    const bad = await bridge.invoke({ method: 'system.setup', input: { office: { name: '' } } });
+    const bad = await bridge.invoke('system.setup', { office: { name: '' } } as never);
     expect(bad.ok).toBe(false);
     expect(bad.ok ? '' : bad.error.code).toBe('invalid_input');
 
-    const setup = await bridge.invoke({ method: 'system.setup', input: OFFICE_SETUP });
+    const setup = await bridge.invoke('system.setup', OFFICE_SETUP);
     expect(setup.ok, JSON.stringify(setup)).toBe(true);
     await expect.poll(() => events.length).toBeGreaterThan(0);
     expect(events[0]?.type).toBe('changed');
 
-    const again = await bridge.invoke({ method: 'system.status', input: {} });
+    const again = await bridge.invoke('system.status', {});
     expect(again).toMatchObject({ ok: true, value: { configured: true, office: { name: OFFICE_SETUP.office.name } } });
 
     store.worker.postMessage({ data: { kind: 'close' }, ports: [] });
@@ -162,7 +162,7 @@ describe('store process (bundled utility-entry, real PGlite on a data folder)', 
     const port = first.connect();
     ports.push(port);
     const bridge = createBridge(() => Promise.resolve(port));
-    expect(await bridge.invoke({ method: 'system.status', input: {} })).toMatchObject({ ok: true, value: { configured: true } });
+    expect(await bridge.invoke('system.status', {})).toMatchObject({ ok: true, value: { configured: true } });
     first.worker.postMessage({ data: { kind: 'close' }, ports: [] });
     expect(await first.exited).toBe(0);
   });
@@ -178,13 +178,13 @@ describe('store process (bundled utility-entry, real PGlite on a data folder)', 
 describe('preload bridge without a store', () => {
   it('answers every call with a Vietnamese error when no port can be had', async () => {
     const bridge = createBridge(() => Promise.reject(new Error('refused')));
-    const result = await bridge.invoke({ method: 'system.status', input: {} });
+    const result = await bridge.invoke('system.status', {});
     expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
     expect(result.ok ? '' : result.error.message).toMatch(/kho dữ liệu/u);
   });
 
   it('refuses a request without a method name', async () => {
     const bridge = createBridge(() => Promise.reject(new Error('unused')));
-    expect(await bridge.invoke({ method: 42 } as unknown as { method: string; input: unknown })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await bridge.invoke(42 as never, {} as never)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 });

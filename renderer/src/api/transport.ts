@@ -1,4 +1,5 @@
 import type { SendCall, ThiDuaBridge } from '../../../shared/api/client.js';
+import type { MethodName } from '../../../shared/api/contract.js';
 import type { CallResult, StoreEvent } from '../../../shared/api/envelope.js';
 
 /** How the renderer reaches the store: one call path and one event stream. */
@@ -12,7 +13,11 @@ const SECRET_KEY = 'thidua.secret';
 
 /** The desktop app: the preload bridge already carries calls and events. */
 export function bridgeTransport(bridge: ThiDuaBridge): Transport {
-  return { send: (request) => bridge.invoke(request), subscribe: (listener) => bridge.onEvent(listener) };
+  return {
+    // The contract's generic typing is enforced by createClient above this layer; here the request is already built.
+    send: (request) => bridge.invoke(request.method as MethodName, request.input as never, request.session),
+    subscribe: (listener) => bridge.onEvent(listener),
+  };
 }
 
 /**
