@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { expect, screenshot, test } from './fixtures.js';
 import { ShellPage } from './pages/shell-page.js';
 import { PlansPage } from './pages/plans-page.js';
@@ -8,6 +9,27 @@ const MOVEMENT = 'Phong trào thi đua “Cán bộ Tư pháp vì nhân dân ph�
 const EVENT = 'Ngày thành lập Hội Luật gia Việt Nam';
 const TASK_HEADING = 'Nâng cao chất lượng hòa giải ở cơ sở';
 const SUB_TASK = 'Tập huấn kỹ năng hòa giải cho 100% hòa giải viên ở các xã vùng cao';
+
+/** The name of movement `index` in the local (Dexie) draft of the editor, read straight from IndexedDB. */
+async function draftMovementName(page: Page, key: string, index: number): Promise<string | null> {
+  return page.evaluate(
+    async ({ key, index }) =>
+      new Promise<string | null>((resolve) => {
+        const open = indexedDB.open('thidua-drafts');
+        open.onerror = () => resolve(null);
+        open.onsuccess = () => {
+          const all = open.result.transaction('drafts', 'readonly').objectStore('drafts').getAll();
+          all.onerror = () => resolve(null);
+          all.onsuccess = () => {
+            const rows = all.result as { key: string; data: { movements?: { name?: string }[] } }[];
+            resolve(rows.find((r) => r.key === key)?.data.movements?.[index]?.name ?? null);
+            open.result.close();
+          };
+        };
+      }),
+    { key, index },
+  );
+}
 
 test('the plan editor adds a movement, a commemoration with its anniversary and a nested task, keeps a draft, saves them', async ({ page, webApp }) => {
   await signedIn(page, webApp);
@@ -49,6 +71,8 @@ test('the plan editor adds a movement, a commemoration with its anniversary and 
 
   // 2. The typing is kept as a draft: reload before saving and get it back.
   await expect(page.getByTestId('plan-draft-saved')).toBeVisible();
+  // The draft is written 400 ms after the last keystroke: wait until the IndexedDB copy holds the movement as typed.
+  await expect.poll(() => draftMovementName(page, `plans.edit:${created.id}`, mv)).toBe(MOVEMENT);
   await page.reload();
   await openEditor();
   await expect(page.getByTestId('draft-offer')).toBeVisible();

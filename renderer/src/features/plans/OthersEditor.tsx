@@ -12,6 +12,7 @@ export function BasesEditor({ value, set, err }: { value: PlanContent; set(patch
   const t = useT(m);
   return (
     <Stack gap="lg">
+      <Textarea label={t('preamble')} description={t('preambleHint')} autosize minRows={2} maxRows={8} value={value.preamble} error={err('preamble')} onChange={(e) => set({ preamble: e.currentTarget.value })} data-testid="plan-preamble" />
       <TextListEditor title={t('legalBases')} hint={t('legalBasesHint')} items={value.legalBases} onChange={(legalBases) => set({ legalBases })} addLabel={t('addLegalBasis')} itemLabel={(n) => t('legalBasis', { n })} testId="bases" errorAt={(i) => err(`legalBases.${i}`)} />
       <TextListEditor title={t('purposes')} items={value.purposes} onChange={(purposes) => set({ purposes })} addLabel={t('addPurpose')} itemLabel={(n) => t('purpose', { n })} testId="purposes" errorAt={(i) => err(`purposes.${i}`)} />
       <TextListEditor title={t('requirements')} items={value.requirements} onChange={(requirements) => set({ requirements })} addLabel={t('addRequirement')} itemLabel={(n) => t('requirement', { n })} testId="requirements" errorAt={(i) => err(`requirements.${i}`)} />

@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Group, NumberInput, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { ActionIcon, Button, Card, Grid, Group, NumberInput, Select, SimpleGrid, Stack, TagsInput, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { DEADLINE_KINDS, DEADLINE_KIND_LABELS, SIGN_FORMS, type DateRef, type DeadlineKind, type PlanContent } from '../../../../shared/plans/model.js';
 import { formatDateLong } from '../../../../shared/vi/dates.js';
@@ -95,43 +95,43 @@ export function DeadlinesTable({ value, set, err }: FieldsProps) {
           {t('addDeadline')}
         </Button>
       </Group>
-      <Table withTableBorder verticalSpacing={4}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th w={200}>{t('colStatus')}</Table.Th>
-            <Table.Th>{t('deadlineTitle')}</Table.Th>
-            <Table.Th w={170}>{t('due')}</Table.Th>
-            <Table.Th>{t('appliesTo')}</Table.Th>
-            <Table.Th w={40} />
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {value.deadlines.map((d, i) => {
-            const patch = (p: Partial<typeof d>) => set({ deadlines: value.deadlines.map((x, j) => (j === i ? { ...x, ...p } : x)) });
-            return (
-              <Table.Tr key={d.id} data-testid={`plan-deadline-${i}`}>
-                <Table.Td>
-                  <Select size="xs" data={DEADLINE_KINDS.map((k) => ({ value: k, label: DEADLINE_KIND_LABELS[k] }))} value={d.kind} allowDeselect={false} onChange={(v) => patch({ kind: (v ?? 'other') as DeadlineKind })} />
-                </Table.Td>
-                <Table.Td>
-                  <TextInput size="xs" value={d.title} onChange={(e) => patch({ title: e.currentTarget.value })} data-testid={`plan-deadline-title-${i}`} />
-                </Table.Td>
-                <Table.Td>
-                  <DateField label="" value={d.due.iso} error={err(`deadlines.${i}.due`)} {...(d.due.iso ? {} : { description: d.due.text || t('noDate') })} onChange={(iso) => patch({ due: pickedDate(iso, 'short', d.due.text) })} data-testid={`plan-deadline-due-${i}`} />
-                </Table.Td>
-                <Table.Td>
-                  <TextInput size="xs" value={d.appliesTo.join('; ')} onChange={(e) => patch({ appliesTo: e.currentTarget.value.split(';').map((s) => s.trim()).filter((s) => s !== '') })} />
-                </Table.Td>
-                <Table.Td>
-                  <ActionIcon variant="subtle" color="red" aria-label={t('remove')} onClick={() => set({ deadlines: value.deadlines.filter((_, j) => j !== i) })}>
+      {value.deadlines.length === 0 && (
+        <Text size="sm" c="dimmed" fs="italic">
+          {t('noDeadlines')}
+        </Text>
+      )}
+      {value.deadlines.map((d, i) => {
+        const patch = (p: Partial<typeof d>) => set({ deadlines: value.deadlines.map((x, j) => (j === i ? { ...x, ...p } : x)) });
+        return (
+          <Card key={d.id} withBorder padding="xs" data-testid={`plan-deadline-${i}`}>
+            <Grid gap="xs" align="flex-start">
+              <Grid.Col span={{ base: 12, md: 4 }}>
+                <Select size="xs" label={t('deadlineKind')} data={DEADLINE_KINDS.map((k) => ({ value: k, label: DEADLINE_KIND_LABELS[k] }))} value={d.kind} allowDeselect={false} onChange={(v) => patch({ kind: (v ?? 'other') as DeadlineKind })} />
+              </Grid.Col>
+              <Grid.Col span={{ base: 11, md: 7 }}>
+                <Textarea size="xs" label={t('deadlineTitle')} withAsterisk autosize minRows={1} maxRows={4} value={d.title} error={err(`deadlines.${i}.title`)} onChange={(e) => patch({ title: e.currentTarget.value })} data-testid={`plan-deadline-title-${i}`} />
+              </Grid.Col>
+              <Grid.Col span={1}>
+                <Group justify="flex-end" pt={22}>
+                  <ActionIcon variant="subtle" color="red" aria-label={t('remove')} onClick={() => set({ deadlines: value.deadlines.filter((_, j) => j !== i) })} data-testid={`plan-deadline-remove-${i}`}>
                     <IconTrash size={16} />
                   </ActionIcon>
-                </Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
+                </Group>
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, md: 3 }}>
+                <DateField label={t('due')} value={d.due.iso} error={err(`deadlines.${i}.due`)} {...(d.due.iso ? {} : { description: d.due.text || t('noDate') })} onChange={(iso) => patch({ due: pickedDate(iso, 'short', d.due.text) })} data-testid={`plan-deadline-due-${i}`} />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, md: 5 }}>
+                {/* One tag per level or body; Enter or ";" closes a tag (a plain text field dropped the ";" while typing). */}
+                <TagsInput size="xs" label={t('appliesTo')} value={d.appliesTo} splitChars={[';']} onChange={(v) => patch({ appliesTo: v })} data-testid={`plan-deadline-appliesTo-${i}`} />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, md: 4 }}>
+                <TextInput size="xs" label={t('sendTo')} placeholder={t('sendToPlaceholder')} value={d.sendTo ?? ''} onChange={(e) => patch({ sendTo: e.currentTarget.value || null })} data-testid={`plan-deadline-sendTo-${i}`} />
+              </Grid.Col>
+            </Grid>
+          </Card>
+        );
+      })}
     </Stack>
   );
 }
