@@ -189,7 +189,6 @@ export class DurableStore {
     crash('open:start');
     const finishedRestore = finishPendingRestore(dataDir);
     const dbDir = join(dataDir, 'db');
-    const restoring = join(dataDir, 'db.restoring');
     if (!this.useJournal) {
       // Plain PGlite, as it behaves without this module.
       this.inner = await openPGlite({ dataDir: dbDir });
@@ -203,17 +202,50 @@ export class DurableStore {
     if (journalReport.truncatedBytes > 0) logger.warn('journal torn tail cut (never acknowledged)', { bytes: journalReport.truncatedBytes });
     crash('open:after-journal');
     this.snapshots = new SnapshotStore(join(dataDir, 'snapshots'), Math.max(1, this.p.options?.keepSnapshots ?? 5), crash);
+    try {
+      return await this.openDatabase(journal, journalReport, finishedRestore, null);
+    } catch (error) {
+      // The database opened and passed its checks but failed later (a damaged
+      // system catalog shows up in replay or migrations): recover once from a
+      // snapshot. A failure after a recovery is not retried.
+      if (this.recoveredThisOpen) throw error;
+      const message = error instanceof Error ? error.message : String(error);
+      logger.warn('database failed after opening: recovering', { error: message });
+      try {
+        await this.innerOrNull?.close();
+      } catch {
+        // Already closed or unusable: it is being replaced.
+      }
+      return this.openDatabase(journal, journalReport, finishedRestore, message);
+    }
+  }
+
+  private recoveredThisOpen = false;
+
+  private get innerOrNull(): PgDb | null {
+    return (this.inner as PgDb | undefined) ?? null;
+  }
+
+  private async openDatabase(journal: Journal, journalReport: JournalOpenReport, finishedRestore: boolean, forcedProblem: string | null): Promise<OpenReport> {
+    const { dataDir, logger } = this.p;
+    const crash = this.crash;
+    const dbDir = join(dataDir, 'db');
+    const restoring = join(dataDir, 'db.restoring');
     rmSync(restoring, { recursive: true, force: true });
+    this.recoveredThisOpen = false;
 
     const hadData = this.snapshots.list().length > 0 || journal.lastSeq > 0;
     const dbPresent = existsSync(join(dbDir, 'PG_VERSION'));
-    let problem: string | null = null;
+    let problem: string | null = forcedProblem;
     let db: PgDb | null = null;
-    if (!dbPresent && hadData) {
+    if (problem !== null) {
+      // Already known to be unusable.
+    } else if (!dbPresent && hadData) {
       problem = 'thư mục cơ sở dữ liệu bị mất';
     } else {
       try {
         db = await openPGlite({ dataDir: dbDir });
+        this.inner = db;
         crash('open:after-pglite');
         if (dbPresent) {
           const check = await checkIntegrity(db);
@@ -234,6 +266,7 @@ export class DurableStore {
     let unrecoverableBefore: number | null = null;
     let replayFrom = 0;
     if (problem !== null || !db) {
+      this.recoveredThisOpen = true;
       logger.warn('database failed to open or failed its checks: recovering', { problem });
       const now = this.p.clock();
       if (existsSync(dbDir)) {
@@ -268,6 +301,7 @@ export class DurableStore {
       fsyncDir(dataDir);
       crash('recovery:after-rename');
       db = await openPGlite({ dataDir: dbDir });
+      this.inner = db;
       replayFrom = snapshot?.seq ?? 0;
       if (journal.firstSeq() > replayFrom + 1 && journal.lastSeq > 0) unrecoverableBefore = journal.firstSeq();
     }
