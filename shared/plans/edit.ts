@@ -1,4 +1,6 @@
-import type { Block, Commemoration, Movement, MovementKind, Phase } from './model.js';
+import type { Block, Commemoration, Movement, MovementKind, Phase, PlanContent } from './model.js';
+import { normaliseMultiline } from '../schema/text.js';
+import { generateBody } from './derive.js';
 import { noDate } from './dates.js';
 
 /**
@@ -110,4 +112,25 @@ export function newPhase(id: string, existing: readonly Pick<Phase, 'ordinal'>[]
   const ordinal = Math.min(12, existing.reduce((m, p) => Math.max(m, p.ordinal), 0) + 1);
   const names = ['nhất', 'hai', 'ba', 'tư', 'năm', 'sáu', 'bảy', 'tám', 'chín', 'mười', 'mười một', 'mười hai'];
   return { id, ordinal, name: `Đợt thi đua thứ ${names[ordinal - 1] ?? ordinal}`, from: noDate(), to: noDate(), salutes: [], commemorations: [], closing: '', source: '' };
+}
+
+/** Same labels, headings, texts and shape, whatever the key order (jsonb reorders keys) and modulo the schema's text normalisation. */
+export function sameBlocks(a: readonly Block[], b: readonly Block[]): boolean {
+  const norm = (x: string) => normaliseMultiline(x);
+  return (
+    a.length === b.length &&
+    a.every((x, i) => {
+      const y = b[i];
+      return y !== undefined && norm(x.label) === norm(y.label) && norm(x.heading) === norm(y.heading) && norm(x.text) === norm(y.text) && sameBlocks(x.children, y.children);
+    })
+  );
+}
+
+/**
+ * True when the printed body is still what the app generates from the plan's
+ * parts (a derived plan nobody reworded): such a body should follow edits to
+ * the parts, while an imported document's own wording should be kept.
+ */
+export function bodyFollowsParts(content: PlanContent): boolean {
+  return sameBlocks(generateBody(content), content.body);
 }

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { docxToText } from '../../electron/plans/docx-text.js';
 import { expect, screenshot, test } from './fixtures.js';
 import { ShellPage } from './pages/shell-page.js';
 import { PlansPage } from './pages/plans-page.js';
@@ -99,6 +101,9 @@ test('the plan editor adds a movement, a commemoration with its anniversary and 
   await page.getByTestId(`task-${task}`).scrollIntoViewIfNeeded();
   await screenshot(page, 'plans-editor-tasks');
 
+  // An imported text keeps its own wording unless asked; here the printed body is rewritten from the parts.
+  await expect(page.getByTestId('plan-rewrite-body')).not.toBeChecked();
+  await page.getByTestId('plan-rewrite-body').check();
   await page.getByTestId('plan-save').click();
   await expect(plans.editor).toHaveCount(0);
 
@@ -125,6 +130,15 @@ test('the plan editor adds a movement, a commemoration with its anniversary and 
     await page.getByTestId(`plan-editor-tab-${tab}`).click();
     await screenshot(page, `plans-editor-${tab}`);
   }
+
+  await page.keyboard.press('Escape');
+  await expect(plans.editor).toHaveCount(0);
+
+  // The exported .docx prints what was added.
+  const download = page.waitForEvent('download');
+  await page.getByTestId('plan-export-docx').click();
+  const text = docxToText(readFileSync(await (await download).path()));
+  for (const s of [MOVEMENT, `kỷ niệm 69 năm ${EVENT} (28/4/1955 - 28/4/2024)`, TASK_HEADING, SUB_TASK]) expect(text).toContain(s);
 
   // The stored plan, read through the API, holds the parts as typed.
   const stored = (await webApp.call<{ plan: { content: typeof dakLak2024 } }>('plans.get', { id: created.id }, await sessionToken(page))).plan.content;

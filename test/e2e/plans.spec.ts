@@ -33,6 +33,8 @@ test('a newcomer enters the province plan, derives the district plan, exports th
   await expect(page.getByTestId('plan-theme-view')).toContainText('Đoàn kết, kỷ cương, sáng tạo, hiệu quả');
   await page.getByTestId('plan-edit').click();
   await expect(page.getByTestId('plan-issuingBody')).toHaveValue('PHÒNG TƯ PHÁP HUYỆN MƯỜNG NHÉ');
+  // A derived plan's body was generated from its parts, so by default it follows the edits.
+  await expect(page.getByTestId('plan-rewrite-body')).toBeChecked();
   await plans.fillFields({ 'plan-number': '01', 'plan-signer-name': 'Lò Thị Hương' });
   await plans.fillDate('plan-date', '15/01/2024');
   await screenshot(page, 'plans-derived-editor');

@@ -3,7 +3,8 @@ import { addTask, moveItem, moveTask, newPhase, parseMovementPeriod, removeAt, r
 import type { Block } from '../../shared/plans/model.js';
 import { planContentSchema } from '../../shared/plans/model.js';
 import { dakLak2024 } from '../fixtures/plans/index.js';
-import { generateBody } from '../../shared/plans/derive.js';
+import { deriveChildPlan, generateBody } from '../../shared/plans/derive.js';
+import { bodyFollowsParts, sameBlocks } from '../../shared/plans/edit.js';
 import { blocksToParagraphs } from '../../shared/plans/outline.js';
 import { parseDateRef } from '../../shared/plans/dates.js';
 
@@ -112,5 +113,39 @@ describe('body rewritten from edited parts', () => {
   it('keeps the number a plan writes', () => {
     const text = blocksToParagraphs(generateBody(dakLak2024)).join('\n');
     expect(text).toContain('kỷ niệm 79 năm Ngày truyền thống ngành Tư pháp Việt Nam');
+  });
+});
+
+describe('does the printed body follow the parts?', () => {
+  const office = { issuingBody: 'PHÒNG TƯ PHÁP HUYỆN MƯỜNG NHÉ', parentBody: 'UBND HUYỆN MƯỜNG NHÉ', place: 'Mường Nhé', symbol: 'KH-PTP', signerTitle: 'TRƯỞNG PHÒNG', officeName: 'Phòng Tư pháp huyện Mường Nhé' };
+  // As stored: parsed by the schema, then through jsonb, which reorders object keys (shortest first).
+  const reorder = (v: unknown): unknown =>
+    Array.isArray(v) ? v.map(reorder) : v !== null && typeof v === 'object' ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.length - b.length || (a < b ? -1 : 1)).map(([k, x]) => [k, reorder(x)])) : v;
+  const stored = (p: unknown) => reorder(JSON.parse(JSON.stringify(planContentSchema.parse(p)))) as typeof dakLak2024;
+
+  it('a derived plan, as stored, still follows its parts', () => {
+    const derived = stored(deriveChildPlan(dakLak2024, office));
+    expect(JSON.stringify(derived.body)).not.toBe(JSON.stringify(generateBody(derived)));
+    expect(bodyFollowsParts(derived)).toBe(true);
+  });
+
+  it('an imported text keeps its own wording', () => {
+    expect(bodyFollowsParts(stored(dakLak2024))).toBe(false);
+  });
+
+  it('a reworded derived body no longer follows', () => {
+    const derived = stored(deriveChildPlan(dakLak2024, office));
+    const first = derived.body[0];
+    if (!first) throw new Error('derived body is empty');
+    expect(bodyFollowsParts({ ...derived, body: [{ ...first, heading: 'MỤC ĐÍCH' }, ...derived.body.slice(1)] })).toBe(false);
+  });
+
+  it.each<[string, Block[], Block[], boolean]>([
+    ['same', [leaf('1.', 'a')], [leaf('1.', 'a')], true],
+    ['text differs', [leaf('1.', 'a')], [leaf('1.', 'b')], false],
+    ['whitespace only', [leaf('1.', 'a  ')], [leaf('1.', 'a')], true],
+    ['child missing', [leaf('1.', 'a', [leaf('a)', 'x')])], [leaf('1.', 'a')], false],
+  ])('sameBlocks: %s', (_n, a, b, expected) => {
+    expect(sameBlocks(a, b)).toBe(expected);
   });
 });

@@ -4,6 +4,7 @@ import { IconArrowLeft, IconCopy, IconFileExport, IconFileTypeDocx, IconFileType
 import { useState } from 'react';
 import { numberSymbol, type PlanContent } from '../../../../shared/plans/model.js';
 import { generateBody } from '../../../../shared/plans/derive.js';
+import { bodyFollowsParts } from '../../../../shared/plans/edit.js';
 import type { FileData } from '../../../../shared/api/methods/people.js';
 import { showApiError } from '../../api/errors.js';
 import { useApi, useQuery, useSession } from '../../api/hooks.js';
@@ -57,7 +58,7 @@ export function PlanView({ id, onBack, onOpen }: { id: string; onBack(): void; o
   };
   const startEditing = () => {
     // A body still equal to what the app would generate (derived plans) follows the edits; an imported text's own wording is kept unless asked.
-    setRewriteBody(JSON.stringify(generateBody(c)) === JSON.stringify(c.body));
+    setRewriteBody(bodyFollowsParts(c));
     setErrors({});
     setEditing(c);
   };
