@@ -1,26 +1,6 @@
 import { ApiError } from '../../shared/api/errors.js';
-import type { StoreDeps } from '../store/deps.js';
 import { SyncError } from '../sync/errors.js';
-import { OfficeSyncAgent } from '../sync/office-agent.js';
 import type { HandlersFor } from './context.js';
-
-/**
- * One sync agent per store. The store's composition root does not know
- * about sync, so the agent is created on first use and keyed by the store's
- * deps object (a WeakMap, not global state: it dies with the store).
- */
-const agents = new WeakMap<StoreDeps, OfficeSyncAgent>();
-const AUTO_SYNC_MS = 15 * 60_000;
-
-export function syncAgent(deps: StoreDeps): OfficeSyncAgent {
-  let agent = agents.get(deps);
-  if (!agent) {
-    agent = new OfficeSyncAgent(deps);
-    agents.set(deps, agent);
-    agent.startAuto(AUTO_SYNC_MS);
-  }
-  return agent;
-}
 
 function asApi(error: unknown): never {
   if (error instanceof SyncError) {
@@ -32,7 +12,7 @@ function asApi(error: unknown): never {
 
 export const syncHandlers: HandlersFor<'sync.status' | 'sync.estimate' | 'sync.enroll' | 'sync.now' | 'sync.defer' | 'sync.exportBundle' | 'sync.importAnswer'> = {
   async 'sync.status'(_input, ctx) {
-    const agent = syncAgent(ctx.deps);
+    const agent = ctx.deps.sync;
     const dev = await agent.device();
     const st = await agent.state();
     const pend = await agent.pending(true);
@@ -57,18 +37,18 @@ export const syncHandlers: HandlersFor<'sync.status' | 'sync.estimate' | 'sync.e
     };
   },
   async 'sync.estimate'(_input, ctx) {
-    return syncAgent(ctx.deps).estimate();
+    return ctx.deps.sync.estimate();
   },
   async 'sync.enroll'(input, ctx) {
     try {
-      const a = await syncAgent(ctx.deps).enroll({ hubUrl: input.hubUrl, code: input.code });
+      const a = await ctx.deps.sync.enroll({ hubUrl: input.hubUrl, code: input.code });
       return { unitName: a.unitName, hubName: a.hubName, restore: a.restore, reloginRequired: a.rebound };
     } catch (error) {
       return asApi(error);
     }
   },
   async 'sync.now'(input, ctx) {
-    const agent = syncAgent(ctx.deps);
+    const agent = ctx.deps.sync;
     if (!(await agent.device())) throw new ApiError('not_configured', 'Máy này chưa đăng ký với trạm của tỉnh. Hãy nhập địa chỉ trạm và mã đăng ký do Sở Tư pháp cấp.');
     const started = !agent.isRunning;
     // Not awaited: a sync on a slow link takes minutes and must not hold the write queue.
@@ -76,12 +56,12 @@ export const syncHandlers: HandlersFor<'sync.status' | 'sync.estimate' | 'sync.e
     return { started };
   },
   async 'sync.defer'(input, ctx) {
-    await syncAgent(ctx.deps).setDeferred(input.sha256s, input.deferred);
+    await ctx.deps.sync.setDeferred(input.sha256s, input.deferred);
     return { ok: true };
   },
   async 'sync.exportBundle'(input, ctx) {
     try {
-      const b = await syncAgent(ctx.deps).exportBundle({ attachments: input.attachments });
+      const b = await ctx.deps.sync.exportBundle({ attachments: input.attachments });
       const stamp = ctx.deps.clock().toISOString().slice(0, 16).replace(/[-:T]/gu, '');
       return { fileName: `thidua-gui-tinh-${stamp}.tdsync`, base64: b.bytes.toString('base64'), entries: b.entries, attachments: b.blobs };
     } catch (error) {
@@ -90,7 +70,7 @@ export const syncHandlers: HandlersFor<'sync.status' | 'sync.estimate' | 'sync.e
   },
   async 'sync.importAnswer'(input, ctx) {
     try {
-      const r = await syncAgent(ctx.deps).importAnswer(Buffer.from(input.base64, 'base64'));
+      const r = await ctx.deps.sync.importAnswer(Buffer.from(input.base64, 'base64'));
       return { pulled: r.pulled, alreadyImported: r.alreadyImported };
     } catch (error) {
       return asApi(error);

@@ -3,6 +3,7 @@ import type { StoreEvent } from '../../shared/api/envelope.js';
 import type { Change } from './mutation.js';
 import type { DraftFiles } from './draft-files.js';
 import type { PdfEngineFactory } from '../awards/pdf-engine.js';
+import type { OfficeSyncAgent } from '../sync/office-agent.js';
 import type { DurableStore } from '../durability/durable-store.js';
 
 /** Where committed changes go before the write is acknowledged (the durability journal plugs in here). */
@@ -36,6 +37,8 @@ export interface StoreDeps {
   pdf?: PdfEngineFactory;
   /** Journal, snapshots, backup and restore of a store on a data folder; absent for in-memory or PostgreSQL stores. */
   durable?: DurableStore;
+  /** The office's sync agent (enrolment, upload/download, USB bundles), built with the store. */
+  sync: OfficeSyncAgent;
 }
 
 export const noDurability: DurabilitySink = { committed: async () => undefined };

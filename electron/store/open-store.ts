@@ -13,6 +13,8 @@ import { SessionStore } from './sessions.js';
 import { DurableStore, type DurabilityOptions } from '../durability/durable-store.js';
 import { crashHookFromEnv } from '../durability/crash-points.js';
 import { WriteQueue } from './write-queue.js';
+import { AUTO_SYNC_MS, OfficeSyncAgent } from '../sync/office-agent.js';
+import type { PdfEngineFactory } from '../awards/pdf-engine.js';
 
 export interface StoreOptions {
   /** Folder holding the database (in `db/`) and its lock; omit for in-memory (tests). */
@@ -24,6 +26,8 @@ export interface StoreOptions {
   durability?: DurabilitySink;
   /** Journal and snapshot tuning for a store on a data folder (see electron/durability). */
   durable?: DurabilityOptions;
+  /** HTML → PDF engine; the desktop shell passes Electron's printToPDF. Default: Chromium through playwright-core. */
+  pdf?: PdfEngineFactory;
 }
 
 export interface Store {
@@ -71,7 +75,7 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
 
   const events = new EventHub();
   const clock = options.clock ?? (() => new Date());
-  const deps: StoreDeps = {
+  const base: Omit<StoreDeps, 'sync'> = {
     db,
     clock,
     newId: randomUUID,
@@ -81,7 +85,11 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     drafts: options.dataDir ? folderDraftFiles(join(options.dataDir, 'drafts')) : memoryDraftFiles(),
     dataDir: options.dataDir ?? null,
     ...(durable ? { durable } : {}),
+    ...(options.pdf ? { pdf: options.pdf } : {}),
   };
+  const deps: StoreDeps = { ...base, sync: new OfficeSyncAgent(base) };
+  // Automatic sync (when the hub becomes reachable, then at intervals) runs from the start for a real office store.
+  if (options.dataDir) deps.sync.startAuto(AUTO_SYNC_MS);
   const sessions = new SessionStore(clock);
   const writes = new WriteQueue();
   durable?.startSchedule((task) => writes.run(task));
@@ -91,6 +99,7 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     events,
     deps,
     async close() {
+      deps.sync.stop();
       await writes.drain();
       await db.close();
       lock?.release();

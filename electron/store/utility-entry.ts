@@ -96,12 +96,9 @@ export async function runStoreProcess(parent: ParentPortLike, options: StoreProc
     return;
   }
   try {
-    const s = await open({ dataDir: options.dataDir });
+    const s = await open({ dataDir: options.dataDir, pdf: printing.factory });
     markOpened(s);
     if (closing) return;
-    // StoreOptions has no printing option yet; handlers read deps.pdf at each call, so the
-    // desktop engine is set here, unless the composition root already chose one.
-    s.deps.pdf ??= printing.factory;
     store = s;
     for (const port of waiting.splice(0)) servePort(s, adaptPortMain(port));
     parent.postMessage({ kind: 'ready' });

@@ -103,6 +103,9 @@ async function writeSetting(db: Queryable, key: string, value: unknown): Promise
  * step stores its cursor as soon as the hub has acknowledged it, so a cut
  * link or a killed process resumes where it stopped.
  */
+/** How often automatic sync runs when the link is up. */
+export const AUTO_SYNC_MS = 15 * 60_000;
+
 export class OfficeSyncAgent {
   private readonly types = new ColumnTypes();
   private running: Promise<SyncSummary> | null = null;
@@ -111,7 +114,7 @@ export class OfficeSyncAgent {
   progress: SyncProgress | null = null;
   linkUp: boolean | null = null;
 
-  constructor(private readonly deps: StoreDeps) {}
+  constructor(private readonly deps: Omit<StoreDeps, 'sync'>) {}
 
   private get db() {
     return this.deps.db;

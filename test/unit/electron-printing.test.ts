@@ -161,13 +161,22 @@ describe('desktop printing (store process → main process print windows)', () =
     expect((await handler(new Request(url))).status).toBe(404);
   });
 
-  it('the store process gives the store the desktop print engine once it has opened', async () => {
-    const deps: { pdf?: unknown } = {};
-    const fakeStore = { deps, dispatch: async () => ({ ok: true, value: null }), events: { subscribe: () => () => undefined }, close: async () => undefined } as unknown as Store;
+  it('the store process opens the store with the desktop print engine', async () => {
+    const fakeStore = { deps: {}, dispatch: async () => ({ ok: true, value: null }), events: { subscribe: () => () => undefined }, close: async () => undefined } as unknown as Store;
     const posted: unknown[] = [];
+    const opened: { dataDir?: string; pdf?: unknown }[] = [];
     const parent: ParentPortLike = { on: () => parent, postMessage: (m) => posted.push(m) };
-    await runStoreProcess(parent, { dataDir: '/data', open: async () => fakeStore, exit: () => undefined });
+    await runStoreProcess(parent, {
+      dataDir: '/data',
+      open: async (options) => {
+        opened.push(options);
+        return fakeStore;
+      },
+      exit: () => undefined,
+    });
     expect(posted).toEqual([{ kind: 'ready' }]);
-    expect(typeof deps.pdf).toBe('function');
+    expect(opened).toHaveLength(1);
+    expect(opened[0]?.dataDir).toBe('/data');
+    expect(typeof opened[0]?.pdf).toBe('function');
   });
 });
