@@ -87,7 +87,12 @@ export async function runPowerLossHarness(o: {
     const check = await runChild({ childPath: o.childPath, dataDir: dir, writes: 0, tag: 'check', extraArgs: mode, timeoutMs: 180_000 });
     const problems: string[] = [];
     let lost = 0;
-    if (!check.opened) problems.push(`store did not open: ${check.stderr.split('\n').filter(Boolean).slice(-3).join(' | ')}`);
+    if (!check.opened) {
+      // Keep the error itself (the line after "child failed:"), not just the end of its stack.
+      const lines = check.stderr.split('\n').filter(Boolean);
+      const at = lines.findIndex((l) => l.startsWith('child failed:'));
+      problems.push(`store did not open: ${(at >= 0 ? lines.slice(at, at + 2) : lines.slice(-3)).join(' | ')}`);
+    }
     else {
       for (const [id, version] of acked) {
         const have = check.opened.people[id];
