@@ -11,6 +11,7 @@ import { navMessages } from './messages.js';
 import { useRoute } from './router.js';
 import { SECTIONS, type Section } from './sections.js';
 import { NotAvailable } from './UnderConstruction.js';
+import { BackupReminder } from '../features/backup/BackupReminder.js';
 
 const m = defineMessages({
   vi: { logout: 'Đăng xuất', appName: 'Thi Đua', tagline: 'Thi đua, khen thưởng ngành Tư pháp', menu: 'Mở/đóng danh mục chức năng' },
@@ -121,6 +122,7 @@ export function Shell({ session, office, onLogout }: { session: SessionInfo; off
         </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main bg="gray.0">
+        <BackupReminder session={session} />
         {Screen ? <Screen /> : <NotAvailable reason={active ? 'forbidden' : 'notFound'} />}
       </AppShell.Main>
     </AppShell>

@@ -15,6 +15,7 @@ import {
   IconChecklist,
   IconClipboardList,
   IconCloudUpload,
+  IconDatabaseExport,
   IconLayoutDashboard,
   IconReportAnalytics,
   IconSettings,
@@ -36,6 +37,7 @@ import { AwardsScreen } from '../features/awards/AwardsScreen.js';
 import { CertificatesScreen } from '../features/certificates/CertificatesScreen.js';
 import { PlansScreen } from '../features/plans/PlansScreen.js';
 import { SyncScreen } from '../features/sync/SyncScreen.js';
+import { BackupScreen } from '../features/backup/BackupScreen.js';
 
 export interface Section {
   id: string;
@@ -61,4 +63,5 @@ export const SECTIONS: readonly Section[] = [
   { id: 'people', path: '/people', icon: IconUsers, label: 'people', component: PeopleScreen, group: 'catalog' },
   { id: 'users', path: '/users', icon: IconUserShield, label: 'users', component: UsersScreen, roles: ['admin'], group: 'settingsGroup' },
   { id: 'settings', path: '/settings', icon: IconSettings, label: 'settings', component: SettingsScreen, group: 'settingsGroup' },
+  { id: 'backup', path: '/backup', icon: IconDatabaseExport, label: 'backup', component: BackupScreen, roles: ['admin', 'head'], group: 'settingsGroup' },
 ];

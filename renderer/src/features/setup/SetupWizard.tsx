@@ -15,6 +15,7 @@ import { useLanguage, useT } from '../../i18n/language.js';
 import { pick } from '../../i18n/messages.js';
 import { LanguageSwitch } from '../../i18n/LanguageSwitch.js';
 import { setupMessages as m } from './messages.js';
+import { WizardRestore } from '../backup/WizardRestore.js';
 
 const EMPTY_OFFICE = { name: '', shortName: '', level: null as UnitLevel | null, parentName: '', province: '', placeName: '' };
 const EMPTY_ADMIN = { displayName: '', username: '', password: '', confirm: '' };
@@ -109,6 +110,7 @@ export function SetupWizard({ onDone }: { onDone(session: SessionInfo): void }) 
                 </Button>
               </Group>
             </Alert>
+            <WizardRestore />
           </Stack>
         )}
 
