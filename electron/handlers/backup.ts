@@ -88,6 +88,8 @@ export const backupHandlers: HandlersFor<'backup.status' | 'backup.inspect' | 'b
     const result = await restoreBackup(durable, data, { migrations: officeMigrations, now: ctx.deps.clock(), confirmReplace: input.confirmReplace });
     // Accounts come from the backup now: everyone signs in again.
     for (const id of usersBefore) ctx.sessions.revokeUser(id);
+    // The restored data exists in that backup file, so it counts as this store's last backup (no false "never backed up" reminder on the new PC).
+    await markBackedUp(ctx, result.summary.createdAt);
     ctx.deps.logger.warn('store restored from backup', { office: result.summary.officeUnitId, createdAt: result.summary.createdAt, verified: result.verified });
     return result;
   },

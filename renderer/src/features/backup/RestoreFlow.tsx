@@ -105,7 +105,7 @@ export function RestoreFlow() {
         </Alert>
       )}
       {inspection && (
-        <Alert color={inspection.sameOffice === false ? 'red' : 'teal'} icon={<IconFileCheck />} title={t('fileOk')} data-testid="restore-inspection">
+        <Alert color={inspection.sameOffice === false ? 'red' : 'teal'} icon={<IconFileCheck />} title={inspection.sameOffice === false ? t('otherOfficeTitle') : t('fileOk')} data-testid="restore-inspection">
           <Table withRowBorders={false} verticalSpacing={2} fz="sm">
             <Table.Tbody>
               <Table.Tr>
