@@ -6,6 +6,7 @@ import { expect, screenshot, startWebApp, test } from './fixtures.js';
 import { LoginPage } from './pages/login-page.js';
 import { PeoplePage } from './pages/people-page.js';
 import { ShellPage } from './pages/shell-page.js';
+import { ADMIN, OFFICE, signedIn } from './support.js';
 
 const DEMO_ADMIN = { username: 'admin', password: 'thidua2025' };
 
@@ -136,6 +137,42 @@ test('a backup of another office is refused over an office that is set up, and i
     await expect(page.getByTestId('office-name')).toHaveText('Phòng Tư pháp huyện Si Ma Cai');
   } finally {
     await other.stop();
+    rmSync(work, { recursive: true, force: true });
+  }
+});
+
+test('restoring its own backup over the office replaces what changed since, after a clear confirmation, and asks everyone to sign in again', async ({ page, webApp }) => {
+  test.setTimeout(120_000);
+  const work = mkdtempSync(join(tmpdir(), 'thidua-backup-e2e-'));
+  try {
+    await signedIn(page, webApp);
+    const shell = new ShellPage(page);
+    await shell.open('backup');
+    const downloading = page.waitForEvent('download');
+    await page.getByTestId('backup-now').click();
+    const path = join(work, (await downloading).suggestedFilename());
+    await (await downloading).saveAs(path);
+
+    // A change after the backup: the reminder goes from 7 to 30 days.
+    await page.getByTestId('backup-reminder-days').fill('30');
+    await page.getByTestId('backup-reminder-save').click();
+    await expect(page.getByTestId('backup-due')).toContainText('trong vòng 30 ngày');
+
+    await chooseBackup(page, path);
+    await expect(page.getByTestId('restore-office')).toHaveText(OFFICE.name);
+    await page.getByTestId('restore-open-confirm').click();
+    await expect(page.getByTestId('restore-confirm-text')).toContainText('sẽ được THAY bằng dữ liệu trong bản sao lưu');
+    await expect(page.getByTestId('restore-confirm-text')).toContainText('không bị xóa');
+    await screenshot(page, 'backup-10-confirm-replace');
+    await page.getByTestId('restore-confirm').click();
+    await expect(page.getByTestId('login-username')).toBeVisible({ timeout: 30_000 });
+
+    await new LoginPage(page).login(ADMIN.username, ADMIN.password);
+    await shell.open('backup');
+    // Back to the backed-up state: 7 days.
+    await expect(page.getByTestId('backup-due')).toContainText('trong vòng 7 ngày');
+    await expect(page.getByTestId('backup-reminder-days')).toHaveValue('7');
+  } finally {
     rmSync(work, { recursive: true, force: true });
   }
 });
