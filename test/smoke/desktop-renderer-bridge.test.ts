@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commands } from '../../shared/api/contract.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const SCREENS = join(ROOT, 'test-results', 'screens');
@@ -70,6 +71,7 @@ describe('renderer over the preload bridge (Chromium, no Electron)', () => {
       content: `${bridgeSource}
 (() => {
   const secret = ${JSON.stringify(secret)};
+  const commandNames = ${JSON.stringify(Object.keys(commands))};
   const channel = new MessageChannel();
   const store = channel.port1;
   window.__bridgeCalls = [];
@@ -79,7 +81,8 @@ describe('renderer over the preload bridge (Chromium, no Electron)', () => {
     window.__bridgeCalls.push(m.request.method);
     const res = await fetch('/api/call', { method: 'POST', headers: { 'content-type': 'application/json', 'x-thidua-secret': secret }, body: JSON.stringify(m.request) });
     store.postMessage({ kind: 'result', id: m.id, result: await res.json() });
-    if (m.request.method !== 'system.status') store.postMessage({ kind: 'event', event: { type: 'changed', tables: ['units', 'people', 'users'] } });
+    // Like the real store: a change event follows a command only (a query that triggered one would loop screen reloads forever).
+    if (commandNames.includes(m.request.method)) store.postMessage({ kind: 'event', event: { type: 'changed', tables: ['units', 'people', 'users'] } });
   };
   window.thidua = ThiDuaPreload.createBridge(() => Promise.resolve(channel.port2));
 })();`,
