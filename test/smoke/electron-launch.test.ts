@@ -19,7 +19,7 @@ const binary = installedElectron();
 
 if (!binary) {
   process.stderr.write('[smoke] Electron launch test SKIPPED: the Electron binary is not installed on this machine (downloads are blocked).\n');
-  it.skip('skipped: the Electron binary is not installed on this machine (downloads are blocked)', () => undefined);
+  it.skip('skipped: the Electron binary is not installed on this machine (downloads are blocked); it runs on any PC where npm install could fetch Electron', () => undefined);
 } else {
   describe('the real Electron app', () => {
     const userData = mkdtempSync(join(tmpdir(), 'thidua-electron-smoke-'));
