@@ -1,4 +1,4 @@
-import { ActionIcon, Box, Button, Card, Drawer, Group, Menu, Modal, Select, Stack, Switch, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Box, Button, Card, Drawer, Group, Menu, Modal, Select, Stack, Switch, Table, Text, TextInput, Tooltip } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconArchive, IconDots, IconDownload, IconFileExport, IconFileImport, IconPencil, IconRestore, IconSearch, IconUserPlus } from '@tabler/icons-react';
@@ -14,6 +14,7 @@ import { pick } from '../../i18n/messages.js';
 import { ImportDialog } from './ImportDialog.js';
 import { peopleMessages as m } from './messages.js';
 import { PersonForm } from './PersonForm.js';
+import { PageHeader } from '../../app/PageHeader.js';
 
 type Sort = 'name' | 'unit' | 'birthDate';
 /** Which person the drawer shows: a new one, an existing one, or none. */
@@ -144,13 +145,7 @@ export function PeopleScreen() {
 
   return (
     <Stack gap="md">
-      <Group justify="space-between" align="flex-end">
-        <div>
-          <Title order={2}>{t('title')}</Title>
-          <Text c="dimmed" size="sm" data-testid="people-count">
-            {people.data ? t('subtitle', { n: list.length }) : '…'}
-          </Text>
-        </div>
+      <PageHeader title={t('title')} subtitle={people.data ? t('subtitle', { n: list.length }) : '…'} subtitleTestId="people-count">
         <Group gap="xs">
           <Button variant="default" leftSection={<IconDownload size={18} />} onClick={() => void download('template')} disabled={busy} data-testid="people-template">
             {t('template')}
@@ -165,7 +160,7 @@ export function PeopleScreen() {
             {t('add')}
           </Button>
         </Group>
-      </Group>
+      </PageHeader>
 
       <Card withBorder radius="md" p="md">
         <Group gap="md" align="flex-end" wrap="wrap">

@@ -1,4 +1,4 @@
-import { Badge, Button, Card, FileButton, Group, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, FileButton, Group, Stack, Table, Tabs, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconClipboardText, IconFileImport } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -11,6 +11,7 @@ import { DeadlineBoard } from './DeadlineBoard.js';
 import { ImportDialog } from './ImportDialog.js';
 import { PlanView } from './PlanView.js';
 import { YearCalendar } from './YearCalendar.js';
+import { PageHeader } from '../../app/PageHeader.js';
 
 const STATUS_COLOR = { draft: 'gray', issued: 'teal', superseded: 'dark', received: 'blue' } as const;
 
@@ -37,13 +38,7 @@ export function PlansScreen() {
   if (openId) return <PlanView id={openId} onBack={() => setOpenId(null)} onOpen={setOpenId} />;
   return (
     <Stack gap="md">
-      <Group justify="space-between" align="flex-end">
-        <div>
-          <Title order={2}>{t('title')}</Title>
-          <Text c="dimmed" size="sm" maw={760}>
-            {t('subtitle')}
-          </Text>
-        </div>
+      <PageHeader title={t('title')} subtitle={t('subtitle')}>
         <Group>
           <FileButton onChange={(f) => void receive(f)} accept=".json,application/json">
             {(props) => (
@@ -56,7 +51,7 @@ export function PlansScreen() {
             {t('importText')}
           </Button>
         </Group>
-      </Group>
+      </PageHeader>
       <Tabs value={tab} onChange={setTab}>
         <Tabs.List>
           <Tabs.Tab value="plans" data-testid="plans-tab-list">

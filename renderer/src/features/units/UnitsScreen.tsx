@@ -1,4 +1,4 @@
-import { ActionIcon, Badge, Box, Button, Card, Drawer, Group, Stack, Switch, Table, Text, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Badge, Box, Button, Card, Drawer, Group, Stack, Switch, Table, Text, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArchive, IconBuildingCommunity, IconCornerDownRight, IconPencil, IconPlus, IconRestore, IconSubtask } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
@@ -12,6 +12,7 @@ import { useLanguage, useT } from '../../i18n/language.js';
 import { pick } from '../../i18n/messages.js';
 import { unitMessages as m } from './messages.js';
 import { UnitForm } from './UnitForm.js';
+import { PageHeader } from '../../app/PageHeader.js';
 
 type Editing = { unit: Unit | null; parentId: string | null } | null;
 
@@ -65,17 +66,11 @@ export function UnitsScreen() {
 
   return (
     <Stack gap="md">
-      <Group justify="space-between" align="flex-end">
-        <div>
-          <Title order={2}>{t('title')}</Title>
-          <Text c="dimmed" size="sm" maw={760}>
-            {t('subtitle')}
-          </Text>
-        </div>
+      <PageHeader title={t('title')} subtitle={t('subtitle')}>
         <Button leftSection={<IconPlus size={18} />} onClick={() => setEditing({ unit: null, parentId: session?.officeUnitId ?? null })} data-testid="units-add">
           {t('add')}
         </Button>
-      </Group>
+      </PageHeader>
       <Switch label={t('showInactive')} checked={includeInactive} onChange={(e) => setIncludeInactive(e.currentTarget.checked)} />
       <Card withBorder radius="md" p={0}>
         <Table.ScrollContainer minWidth={860}>

@@ -1,4 +1,4 @@
-import { ActionIcon, Badge, Button, Card, Group, Modal, PasswordInput, Select, Stack, Switch, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Badge, Button, Card, Group, Modal, PasswordInput, Select, Stack, Switch, Table, Text, TextInput, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconDeviceFloppy, IconPencil, IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -11,6 +11,7 @@ import { useDraft } from '../../drafts/useDraft.js';
 import { useForm } from '../../forms/useForm.js';
 import { useLanguage, useT } from '../../i18n/language.js';
 import { defineMessages, pick } from '../../i18n/messages.js';
+import { PageHeader } from '../../app/PageHeader.js';
 
 const m = defineMessages({
   vi: {
@@ -139,17 +140,11 @@ export function UsersScreen() {
 
   return (
     <Stack gap="md">
-      <Group justify="space-between" align="flex-end">
-        <div>
-          <Title order={2}>{t('title')}</Title>
-          <Text c="dimmed" size="sm" maw={760}>
-            {t('subtitle')}
-          </Text>
-        </div>
+      <PageHeader title={t('title')} subtitle={t('subtitle')}>
         <Button leftSection={<IconUserPlus size={18} />} onClick={() => setEditing({ user: null })} data-testid="users-add">
           {t('add')}
         </Button>
-      </Group>
+      </PageHeader>
       <Card withBorder radius="md" p={0}>
         <Table highlightOnHover verticalSpacing="sm" data-testid="users-table">
           <Table.Thead bg="gray.0">
