@@ -9,6 +9,7 @@ import { awardHandlers } from '../awards/award-handlers.js';
 import { certificateHandlers } from '../awards/certificate-handlers.js';
 import { planHandlers } from '../plans/handlers.js';
 import { syncHandlers } from './sync.js';
+import { provinceHandlers } from './province.js';
 
 /** The one handler table; every transport serves exactly this. */
 export const handlers = {
@@ -22,4 +23,5 @@ export const handlers = {
   ...certificateHandlers,
   ...planHandlers,
   ...syncHandlers,
+  ...provinceHandlers,
 } satisfies HandlerTable;

@@ -5,6 +5,7 @@ import type { DraftFiles } from './draft-files.js';
 import type { PdfEngineFactory } from '../awards/pdf-engine.js';
 import type { OfficeSyncAgent } from '../sync/office-agent.js';
 import type { DurableStore } from '../durability/durable-store.js';
+import type { ProvinceMode } from '../sync/province-mode.js';
 
 /** Where committed changes go before the write is acknowledged (the durability journal plugs in here). */
 export interface DurabilitySink {
@@ -39,6 +40,8 @@ export interface StoreDeps {
   durable?: DurableStore;
   /** The office's sync agent (enrolment, upload/download, USB bundles), built with the store. */
   sync: OfficeSyncAgent;
+  /** Province mode: the hub in this store, active only when the office's root unit is provincial. */
+  province: ProvinceMode;
 }
 
 export const noDurability: DurabilitySink = { committed: async () => undefined };

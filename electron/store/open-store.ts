@@ -15,6 +15,7 @@ import { crashHookFromEnv } from '../durability/crash-points.js';
 import { WriteQueue } from './write-queue.js';
 import { AUTO_SYNC_MS, OfficeSyncAgent } from '../sync/office-agent.js';
 import type { PdfEngineFactory } from '../awards/pdf-engine.js';
+import { ProvinceMode, folderAnswerFiles, memoryAnswerFiles } from '../sync/province-mode.js';
 
 export interface StoreOptions {
   /** Folder holding the database (in `db/`) and its lock; omit for in-memory (tests). */
@@ -75,6 +76,16 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
 
   const events = new EventHub();
   const clock = options.clock ?? (() => new Date());
+  const writes = new WriteQueue();
+  const province = new ProvinceMode({
+    db,
+    clock,
+    logger,
+    events,
+    run: (task) => writes.run(task),
+    answers: options.dataDir ? folderAnswerFiles(join(options.dataDir, 'province', 'answers')) : memoryAnswerFiles(),
+    ...(durable ? { durable } : {}),
+  });
   const base: Omit<StoreDeps, 'sync'> = {
     db,
     clock,
@@ -86,12 +97,14 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     dataDir: options.dataDir ?? null,
     ...(durable ? { durable } : {}),
     ...(options.pdf ? { pdf: options.pdf } : {}),
+    province,
   };
   const deps: StoreDeps = { ...base, sync: new OfficeSyncAgent(base) };
   // Automatic sync (when the hub becomes reachable, then at intervals) runs from the start for a real office store.
   if (options.dataDir) deps.sync.startAuto(AUTO_SYNC_MS);
+  // A provincial office: the hub opens with the store and listens again if it was left listening.
+  await province.start().catch((error: unknown) => logger.error('province hub did not start', { error: error instanceof Error ? error.message : String(error) }));
   const sessions = new SessionStore(clock);
-  const writes = new WriteQueue();
   durable?.startSchedule((task) => writes.run(task));
   const dispatch = createDispatcher({ handlers, deps, sessions, writes });
   return {
@@ -100,6 +113,7 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     deps,
     async close() {
       deps.sync.stop();
+      await province.close();
       await writes.drain();
       await db.close();
       lock?.release();

@@ -12,6 +12,7 @@ import { backupCommands, backupQueries } from './methods/backup.js';
 import { awardCommands, awardQueries } from './methods/awards.js';
 import { planCommands, planQueries } from './methods/plans.js';
 import { syncCommands, syncQueries } from './methods/sync.js';
+import { provinceCommands, provinceQueries } from './methods/province.js';
 
 export const queries = {
   ...systemQueries,
@@ -22,6 +23,7 @@ export const queries = {
   ...awardQueries,
   ...planQueries,
   ...syncQueries,
+  ...provinceQueries,
 };
 
 export const commands = {
@@ -33,6 +35,7 @@ export const commands = {
   ...awardCommands,
   ...planCommands,
   ...syncCommands,
+  ...provinceCommands,
 };
 
 export const contract = { ...queries, ...commands };
