@@ -9,6 +9,7 @@ import { awardHandlers } from '../awards/award-handlers.js';
 import { certificateHandlers } from '../awards/certificate-handlers.js';
 import { planHandlers } from '../plans/handlers.js';
 import { syncHandlers } from './sync.js';
+import { reviewHandlers } from '../reviews/handlers.js';
 import { provinceHandlers } from './province.js';
 
 /** The one handler table; every transport serves exactly this. */
@@ -23,5 +24,6 @@ export const handlers = {
   ...certificateHandlers,
   ...planHandlers,
   ...syncHandlers,
+  ...reviewHandlers,
   ...provinceHandlers,
 } satisfies HandlerTable;

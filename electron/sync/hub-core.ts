@@ -21,13 +21,14 @@ import {
   type ExchangeAnswer,
   type ExchangeBody,
 } from '../../shared/sync/protocol.js';
-import { audienceOf } from '../../shared/sync/scope.js';
 import type { Logger } from '../store/deps.js';
 import { ColumnTypes, isDataError, upsertRow } from './apply.js';
 import { decodeBundle, encodeBundle, packJson, sha256, unpackJson, verifyBundle, type DecodedBundle } from './codec.js';
 import { MSG, SyncError } from './errors.js';
 import { generateKeys, verifyText } from './keys.js';
 import { storeChunk } from './blobs.js';
+import { feedProvinceEntries } from './feed-audience.js';
+import { blobsForUsbAnswer, chunkForOffice } from './downward.js';
 
 export interface HubIdentity {
   unitId: string;
@@ -245,9 +246,8 @@ export class HubCore {
         [from, this.identity.unitId],
       );
       if (r.rows.length === 0) return 0;
-      for (const e of r.rows) {
-        await this.appendFeed(tx, e.table_name, e.row_id, this.identity.unitId, audienceOf(e.payload), e.version, e.op, e.payload);
-      }
+      // Each row to its audience (shared/sync/audience.ts), the rows it points at fed along.
+      await feedProvinceEntries(tx, this.identity.unitId, r.rows, this.logger);
       const last = r.rows.at(-1)?.seq ?? from;
       await tx.query('UPDATE hub_pump SET outbox_seq = $1 WHERE id = 1', [last]);
       return r.rows.length;
@@ -372,6 +372,11 @@ export class HubCore {
       const page = await this.pullPage(device.unit_id, body.pull, opts.usb === true);
       // Nothing new: no pull section at all (the office keeps its cursor); keeps the idle check small.
       if (page.entries.length > 0 || page.more || opts.usb) answer.pull = page;
+      // A USB answer carries the files the office lacks whole (HTTP fetches them chunk by chunk with blob-get).
+      if (opts.usb) {
+        const files = await blobsForUsbAnswer(this.db, this.identity.unitId, device.unit_id, body.want ?? [], page.entries);
+        if (files.length > 0) answer.blobData = files;
+      }
     }
     this.logger.info('exchange', {
       deviceId: device.id,
@@ -500,7 +505,8 @@ export class HubCore {
 
   /** One attachment chunk: stored when its bytes hash right; the blob is complete when every chunk is there and the whole hashes right. */
   async chunk(data: Buffer): Promise<Buffer> {
-    const { msg, device } = await this.authenticate(data, ['chunk']);
+    const { msg, device } = await this.authenticate(data, ['chunk', 'blob-get']);
+    if (msg.header.kind === 'blob-get') return this.serveChunk(msg, device);
     const blob = msg.header.blob;
     if (!blob || msg.header.enc !== 'raw') throw new SyncError('bad_request', MSG.badRequest);
     const count = chunkCount(blob.size);
@@ -513,6 +519,15 @@ export class HubCore {
     });
     const packed = packJson({ missing });
     return this.answer(device, msg.header.n, packed.body, packed.enc);
+  }
+
+  /** A chunk going down (blob-get on the chunk route): only of a file the office's feed names (electron/sync/downward.ts). */
+  private async serveChunk(msg: DecodedBundle, device: DeviceRow): Promise<Buffer> {
+    const blob = msg.header.blob;
+    if (!blob || msg.body.length !== 0) throw new SyncError('bad_request', MSG.badRequest);
+    const data = await chunkForOffice(this.db, this.identity.unitId, device.unit_id, blob);
+    await this.db.transaction((tx) => this.markReceived(tx, device, msg.header.n));
+    return this.answer(device, msg.header.n, data, 'raw', blob);
   }
 
   async health(): Promise<{ ok: true; protocol: { min: number; max: number }; dialect: string; hubUnitId: string; devices: number }> {

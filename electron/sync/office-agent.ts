@@ -22,6 +22,7 @@ import { decodeBundle, encodeBundle, gzipJson, packJson, unpackJson, verifyBundl
 import { SyncError } from './errors.js';
 import { HubHttpClient, errorOf, type HttpReply } from './http-client.js';
 import { generateKeys, signText } from './keys.js';
+import { bytesToFetch, missingDownloads, storeDownloadedChunk, storeWholeDownloads, wantedForBundle } from './downward.js';
 
 /** The office's enrolment, kept in its settings table (never synced, never logged). */
 export interface DeviceSettings {
@@ -266,7 +267,7 @@ export class OfficeSyncAgent {
     return this.running;
   }
 
-  private async message(dev: DeviceSettings, kind: 'exchange' | 'chunk', body: Buffer, enc: 'gzip' | 'json' | 'raw', blob?: { sha256: string; size: number; index: number }): Promise<{ n: number; bytes: Buffer }> {
+  private async message(dev: DeviceSettings, kind: 'exchange' | 'chunk' | 'blob-get', body: Buffer, enc: 'gzip' | 'json' | 'raw', blob?: { sha256: string; size: number; index: number }): Promise<{ n: number; bytes: Buffer }> {
     const n = await this.nextN();
     const bytes = encodeBundle(
       { v: PROTOCOL_VERSION, kind, from: dev.deviceId, to: `hub:${dev.hubUnitId}`, unit: dev.unitId, n, at: this.deps.clock().toISOString(), enc, ...(blob ? { blob } : {}) },
@@ -368,6 +369,7 @@ export class OfficeSyncAgent {
         if (pushedAll && !answer.pull?.more) break;
       }
       if (blobs.length > 0) await this.uploadBlobs(dev, blobs, missing, summary);
+      if (policy.mode !== 'none') await this.downloadBlobs(dev, policy, summary);
       const now = this.deps.clock().toISOString();
       await this.saveState({ lastSuccessAt: now, lastError: null });
       summary.ms = Math.round(performance.now() - started);
@@ -485,6 +487,36 @@ export class OfficeSyncAgent {
     }
   }
 
+  /**
+   * Files the office's rows name but it lacks (from the province, or its own
+   * when restoring): fetched one missing chunk per signed blob-get, so a cut
+   * resumes at the next missing chunk. A file the hub refuses or lacks is
+   * skipped (asked again next time); a link failure ends the sync as usual.
+   */
+  private async downloadBlobs(dev: DeviceSettings, policy: AttachmentPolicy, summary: SyncSummary): Promise<void> {
+    const wanted = (await missingDownloads(this.db)).filter((b) => policy.mode === 'all' || b.size <= (policy.largeBytes ?? 1024 * 1024));
+    if (wanted.length === 0) return;
+    this.progress = { phase: 'download', itemsDone: 0, itemsTotal: wanted.length, bytesDone: 0, bytesTotal: bytesToFetch(wanted) };
+    for (const b of wanted) {
+      try {
+        for (const index of b.missing) {
+          const blob = { sha256: b.sha256, size: b.size, index };
+          const msg = await this.message(dev, 'blob-get', Buffer.alloc(0), 'raw', blob);
+          const reply = await this.send(dev, '/sync/v1/chunk', msg.bytes);
+          const opened = this.openAnswer(dev, reply.body, msg.n);
+          const h = opened.header.blob;
+          if (opened.header.enc !== 'raw' || !h || h.sha256 !== blob.sha256 || h.index !== index) throw new SyncError('bad_bundle', 'Trạm trả lời sai phần tệp được hỏi; sẽ tải lại.');
+          await storeDownloadedChunk(this.db, b, index, opened.body);
+          if (this.progress) this.progress = { ...this.progress, bytesDone: this.progress.bytesDone + opened.body.length };
+        }
+      } catch (error) {
+        if (!(error instanceof SyncError) || !['scope', 'bad_request'].includes(error.code)) throw error;
+        this.deps.logger.warn('attachment not downloaded', { sha256: b.sha256, code: error.code });
+      }
+      if (this.progress) this.progress = { ...this.progress, itemsDone: this.progress.itemsDone + 1 };
+    }
+  }
+
   /** Is the hub reachable? One small GET (no data, no signature). */
   async probe(): Promise<boolean> {
     const dev = await this.device();
@@ -547,6 +579,7 @@ export class OfficeSyncAgent {
       ...(entries.length > 0 ? { push: { after: st.pushCursor, entries } } : {}),
       pull: { after: st.pullCursor, limit: 1_000_000, includeOwn: st.restoring },
       ...(blobData.length > 0 ? { blobData } : {}),
+      ...(await wantedForBundle(this.db)),
     };
     const packed = packJson(body);
     const msg = await this.message(dev, 'exchange', packed.body, packed.enc);
@@ -565,6 +598,7 @@ export class OfficeSyncAgent {
     if (answer.blobsStored) {
       for (const sha of answer.blobsStored) await this.db.query('UPDATE sync_blobs SET uploaded = true WHERE sha256 = $1', [sha]);
     }
+    if (answer.blobData) await storeWholeDownloads(this.db, answer.blobData);
     await this.saveState({ lastSuccessAt: this.deps.clock().toISOString(), lastError: null });
     await this.log('usb', 'ok', { pushed: answer.push?.applied ?? 0, pulled, chunksSent: 0, blobsCompleted: answer.blobsStored?.length ?? 0, bytesSent: 0, bytesReceived: data.length, requests: 0, ms: 0 }, null);
     return { pulled, pushedAcknowledged: answer.push?.cursor ?? 0, alreadyImported: false };

@@ -12,6 +12,8 @@ import { backupCommands, backupQueries } from './methods/backup.js';
 import { awardCommands, awardQueries } from './methods/awards.js';
 import { planCommands, planQueries } from './methods/plans.js';
 import { syncCommands, syncQueries } from './methods/sync.js';
+import { reviewCommands, reviewQueries } from './methods/reviews.js';
+import { attachmentCommands, attachmentQueries } from './methods/attachments.js';
 import { provinceCommands, provinceQueries } from './methods/province.js';
 
 export const queries = {
@@ -23,6 +25,8 @@ export const queries = {
   ...awardQueries,
   ...planQueries,
   ...syncQueries,
+  ...reviewQueries,
+  ...attachmentQueries,
   ...provinceQueries,
 };
 
@@ -35,6 +39,8 @@ export const commands = {
   ...awardCommands,
   ...planCommands,
   ...syncCommands,
+  ...reviewCommands,
+  ...attachmentCommands,
   ...provinceCommands,
 };
 

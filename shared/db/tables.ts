@@ -6,6 +6,7 @@
  */
 import { AWARD_TABLES } from '../awards/tables.js';
 import { PLAN_TABLES } from '../plans/tables.js';
+import { REVIEW_TABLES } from '../reviews/tables.js';
 
 export interface TableSpec {
   columns: readonly string[];
@@ -29,6 +30,7 @@ export const TABLES = {
   },
   ...AWARD_TABLES,
   ...PLAN_TABLES,
+  ...REVIEW_TABLES,
 } satisfies Record<string, TableSpec>;
 
 export type TableName = keyof typeof TABLES;

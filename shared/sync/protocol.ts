@@ -97,6 +97,8 @@ export const exchangeBodySchema = z.object({
   blobs: z.array(blobRefSchema).max(100_000).optional(),
   /** USB bundles carry whole attachments (no round trip to ask what is missing). */
   blobData: z.array(z.object({ sha256: sha256Hex, base64: z.string() })).max(100_000).optional(),
+  /** USB bundles: files the office's rows name but it lacks; the answer carries them whole (HTTP fetches chunks with blob-get). */
+  want: z.array(blobRefSchema).max(100_000).optional(),
 });
 export type ExchangeBody = z.infer<typeof exchangeBodySchema>;
 
@@ -118,6 +120,8 @@ export interface ExchangeAnswer {
   blobsStored?: string[];
   /** Blobs the hub offers down (attachments of decisions and other rows from above). */
   offered?: BlobRef[];
+  /** USB answers: whole files for the office (asked for in `want`, or named by attachments rows in `pull`). */
+  blobData?: { sha256: string; base64: string }[];
 }
 
 export const enrollRequestSchema = z.object({
