@@ -16,6 +16,7 @@ import { baseSalaryFromRow, decisionFromRow, itemFromRow, kindFromRow, registerF
 import { decisionDocx } from './decision-docx.js';
 import { decisionPdf } from './decision-pdf.js';
 import { pdfEngineFactory } from './engine-choice.js';
+import { assertAuthority, officeAuthorityKind } from './authority-handlers.js';
 
 /** A resolved award line: everything the row needs, checked. */
 interface ResolvedItem {
@@ -127,6 +128,7 @@ async function resolveDecision(ctx: HandlerContext, input: DecisionInput): Promi
       parent_body: input.parentBody,
       issuer_name: input.issuerName,
       authority_title: input.authorityTitle,
+      authority_kind: input.authorityKind ?? (await officeAuthorityKind(ctx.deps.db, office(ctx))),
       sign_mode: input.signMode,
       sign_head_title: input.signHeadTitle,
       signer_title: input.signerTitle,
@@ -373,6 +375,8 @@ export const awardHandlers: HandlersFor<
       today(ctx),
     );
     if (issues.length > 0) throw new ApiError('invalid_input', `Chưa ban hành được: ${issues[0]?.message ?? ''}`, issues);
+    // Who may award what, dissolved units, one reward per achievement (shared/awards/authority.ts).
+    await assertAuthority(ctx.deps.db, owner, d.id);
     const defaultRegister = data.registers.find((r) => r.isDefault) ?? data.registers[0];
     if (!defaultRegister) throw new ApiError('not_configured', 'Chưa có sổ khen thưởng nào.');
     await mutate(asUser(ctx), 'awards.issueDecision', async (w) => {
@@ -407,6 +411,7 @@ export const awardHandlers: HandlersFor<
         parent_body: d.parentBody,
         issuer_name: d.issuerName,
         authority_title: d.authorityTitle,
+        authority_kind: (await w.tx.query<{ authority_kind: string | null }>('SELECT authority_kind FROM award_decisions WHERE id = $1', [d.id])).rows[0]?.authority_kind ?? null,
         sign_mode: d.signMode,
         sign_head_title: d.signHeadTitle,
         signer_title: d.signerTitle,

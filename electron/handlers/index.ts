@@ -7,6 +7,7 @@ import { draftHandlers } from './drafts.js';
 import { backupHandlers } from './backup.js';
 import { awardHandlers } from '../awards/award-handlers.js';
 import { certificateHandlers } from '../awards/certificate-handlers.js';
+import { authorityHandlers } from '../awards/authority-handlers.js';
 import { planHandlers } from '../plans/handlers.js';
 import { syncHandlers } from './sync.js';
 import { reviewHandlers } from '../reviews/handlers.js';
@@ -22,6 +23,7 @@ export const handlers = {
   ...backupHandlers,
   ...awardHandlers,
   ...certificateHandlers,
+  ...authorityHandlers,
   ...planHandlers,
   ...syncHandlers,
   ...reviewHandlers,

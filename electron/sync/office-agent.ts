@@ -369,7 +369,7 @@ export class OfficeSyncAgent {
         if (pushedAll && !answer.pull?.more) break;
       }
       if (blobs.length > 0) await this.uploadBlobs(dev, blobs, missing, summary);
-      if (policy.mode !== 'none') await this.downloadBlobs(dev, policy, summary);
+      if (policy.mode !== 'none') await this.downloadBlobs(dev, policy);
       const now = this.deps.clock().toISOString();
       await this.saveState({ lastSuccessAt: now, lastError: null });
       summary.ms = Math.round(performance.now() - started);
@@ -493,7 +493,7 @@ export class OfficeSyncAgent {
    * resumes at the next missing chunk. A file the hub refuses or lacks is
    * skipped (asked again next time); a link failure ends the sync as usual.
    */
-  private async downloadBlobs(dev: DeviceSettings, policy: AttachmentPolicy, summary: SyncSummary): Promise<void> {
+  private async downloadBlobs(dev: DeviceSettings, policy: AttachmentPolicy): Promise<void> {
     const wanted = (await missingDownloads(this.db)).filter((b) => policy.mode === 'all' || b.size <= (policy.largeBytes ?? 1024 * 1024));
     if (wanted.length === 0) return;
     this.progress = { phase: 'download', itemsDone: 0, itemsTotal: wanted.length, bytesDone: 0, bytesTotal: bytesToFetch(wanted) };

@@ -10,6 +10,7 @@ import { peopleCommands, peopleQueries } from './methods/people.js';
 import { draftCommands, draftQueries } from './methods/drafts.js';
 import { backupCommands, backupQueries } from './methods/backup.js';
 import { awardCommands, awardQueries } from './methods/awards.js';
+import { authorityCommands, authorityQueries } from './methods/authority.js';
 import { planCommands, planQueries } from './methods/plans.js';
 import { syncCommands, syncQueries } from './methods/sync.js';
 import { reviewCommands, reviewQueries } from './methods/reviews.js';
@@ -23,6 +24,7 @@ export const queries = {
   ...draftQueries,
   ...backupQueries,
   ...awardQueries,
+  ...authorityQueries,
   ...planQueries,
   ...syncQueries,
   ...reviewQueries,
@@ -37,6 +39,7 @@ export const commands = {
   ...draftCommands,
   ...backupCommands,
   ...awardCommands,
+  ...authorityCommands,
   ...planCommands,
   ...syncCommands,
   ...reviewCommands,

@@ -24,6 +24,7 @@ export const AWARD_TABLES = {
       'parent_body',
       'issuer_name',
       'authority_title',
+      'authority_kind',
       'sign_mode',
       'sign_head_title',
       'signer_title',

@@ -5,6 +5,7 @@
  * device (never in the outbox): user accounts carry password hashes.
  */
 import { AWARD_TABLES } from '../awards/tables.js';
+import { AUTHORITY_TABLES } from '../awards/authority-tables.js';
 import { PLAN_TABLES } from '../plans/tables.js';
 import { REVIEW_TABLES } from '../reviews/tables.js';
 
@@ -29,6 +30,7 @@ export const TABLES = {
     local: true,
   },
   ...AWARD_TABLES,
+  ...AUTHORITY_TABLES,
   ...PLAN_TABLES,
   ...REVIEW_TABLES,
 } satisfies Record<string, TableSpec>;

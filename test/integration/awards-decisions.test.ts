@@ -74,7 +74,9 @@ describe('awards: decisions and the register', () => {
     expect(issued.items.map((i) => i.registerNumber)).toEqual([1, 2, 3, 4, 5]);
     expect(issued.items.every((i) => i.registerYear === 2026)).toBe(true);
 
-    const second = await api.call('awards.createDecision', await decisionInput(api, people.slice(0, 2)));
+    // Another achievement for the same two people: one achievement is rewarded once (R-ONE-01).
+    const secondInput = await decisionInput(api, people.slice(0, 2));
+    const second = await api.call('awards.createDecision', { ...secondInput, items: secondInput.items.map((it) => ({ ...it, achievement: 'Có thành tích đột xuất trong công tác hòa giải ở cơ sở năm 2026' })) });
     const issued2 = await api.call('awards.issueDecision', { id: second.decision.id, expectedVersion: second.decision.version });
     expect(issued2.decision.number).toBe(2);
     expect(issued2.items.map((i) => i.registerNumber)).toEqual([6, 7]);

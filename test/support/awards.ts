@@ -31,6 +31,9 @@ export async function decisionInput(api: ApiClient, people: string[], overrides:
     parentBody: d.parentBody,
     issuerName: d.issuerName,
     authorityTitle: d.authorityTitle,
+    // The test office is a district office, but its decisions are dated 2026: the district chairman's power
+    // ended on 30/06/2025 (R-AUTH-02), so the fixtures issue under the commune chairman's (R-AUTH-03).
+    authorityKind: 'commune_chair',
     signMode: 'KT.',
     signHeadTitle: 'CHỦ TỊCH',
     signerTitle: 'PHÓ CHỦ TỊCH',

@@ -17,6 +17,7 @@ import {
 } from '../../awards/types.js';
 import { ALIGNS, FIELD_KEYS, PAPERS, TEMPLATE_MODES, type CertificateTemplate, type PrinterCalibration } from '../../awards/layout.js';
 import type { VerifyResult } from '../../awards/verification.js';
+import { AUTHORITY_KINDS } from '../../awards/authority.js';
 
 /**
  * Commendation decisions, the award register and certificates (issue 6).
@@ -50,6 +51,8 @@ export const decisionInput = z.object({
   parentBody: optionalText('Cơ quan chủ quản', 200).transform((v) => v ?? ''),
   issuerName: requiredText('Cơ quan ban hành', 200),
   authorityTitle: requiredText('Thẩm quyền (chức danh người quyết định)', 200),
+  /** Whose power the decision uses, for the authority rules; omitted = the office's usual authority. */
+  authorityKind: z.enum(AUTHORITY_KINDS, { error: 'Thẩm quyền quyết định: không hợp lệ.' }).optional(),
   signMode: z.enum(SIGN_MODES, { error: 'Hình thức ký: không hợp lệ.' }),
   signHeadTitle: optionalText('Chức danh sau KT./TM.', 120).transform((v) => v ?? ''),
   signerTitle: requiredText('Chức vụ người ký', 120),
