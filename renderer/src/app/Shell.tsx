@@ -18,8 +18,8 @@ const m = defineMessages({
   en: { logout: 'Sign out', appName: 'Thi Đua', tagline: 'Emulation and commendation — justice sector', menu: 'Toggle navigation' },
 });
 
-function visible(section: Section, session: SessionInfo): boolean {
-  return !section.roles || section.roles.includes(session.user.role);
+function visible(section: Section, session: SessionInfo, office: Unit | null): boolean {
+  return (!section.roles || section.roles.includes(session.user.role)) && (!section.when || section.when(office));
 }
 
 function matches(section: Section, path: string): boolean {
@@ -33,9 +33,9 @@ export function Shell({ session, office, onLogout }: { session: SessionInfo; off
   const { lang } = useLanguage();
   const route = useRoute();
   const [opened, { toggle, close }] = useDisclosure(false);
-  const sections = SECTIONS.filter((s) => visible(s, session));
+  const sections = SECTIONS.filter((s) => visible(s, session, office));
   const active = SECTIONS.find((s) => matches(s, route.path));
-  const Screen = active && visible(active, session) ? active.component : null;
+  const Screen = active && visible(active, session, office) ? active.component : null;
 
   const link = (s: Section) => {
     const Icon = s.icon;

@@ -11,6 +11,7 @@
 import type { ComponentType } from 'react';
 import {
   IconAward,
+  IconBuildingBank,
   IconCertificate,
   IconChecklist,
   IconClipboardList,
@@ -38,6 +39,9 @@ import { CertificatesScreen } from '../features/certificates/CertificatesScreen.
 import { PlansScreen } from '../features/plans/PlansScreen.js';
 import { SyncScreen } from '../features/sync/SyncScreen.js';
 import { BackupScreen } from '../features/backup/BackupScreen.js';
+import { ProvinceScreen } from '../features/province/ProvinceScreen.js';
+import { isProvinceLevel } from '../../../shared/sync/province.js';
+import type { Unit } from '../../../shared/domain/units.js';
 
 export interface Section {
   id: string;
@@ -48,6 +52,8 @@ export interface Section {
   component: ComponentType;
   roles?: readonly Role[];
   group?: 'catalog' | 'settingsGroup';
+  /** Shown only when this holds for the office (e.g. the province's hub screens). */
+  when?: (office: Unit | null) => boolean;
 }
 
 export const SECTIONS: readonly Section[] = [
@@ -59,6 +65,7 @@ export const SECTIONS: readonly Section[] = [
   { id: 'awards', path: '/awards', icon: IconAward, label: 'awards', component: AwardsScreen },
   { id: 'certificates', path: '/certificates', icon: IconCertificate, label: 'certificates', component: CertificatesScreen },
   { id: 'sync', path: '/sync', icon: IconCloudUpload, label: 'sync', component: SyncScreen },
+  { id: 'province', path: '/province', icon: IconBuildingBank, label: 'province', component: ProvinceScreen, roles: ['admin', 'head'], when: (office) => isProvinceLevel(office?.level) },
   { id: 'units', path: '/units', icon: IconSitemap, label: 'units', component: UnitsScreen, group: 'catalog' },
   { id: 'people', path: '/people', icon: IconUsers, label: 'people', component: PeopleScreen, group: 'catalog' },
   { id: 'users', path: '/users', icon: IconUserShield, label: 'users', component: UsersScreen, roles: ['admin'], group: 'settingsGroup' },
