@@ -1,5 +1,6 @@
 import { ApiError } from '../../shared/api/errors.js';
-import type { PrintProgress } from '../../shared/api/methods/awards.js';
+import type { PrintProgress, PrintResult } from '../../shared/api/methods/awards.js';
+import type { FitOverflow } from '../../shared/awards/fit.js';
 import { certificateValues, type CertificateValues } from '../../shared/awards/certificate.js';
 import { decisionLabel, formatDecisionNumber } from '../../shared/awards/decision.js';
 import { checkCalibration, checkTemplate, NO_CALIBRATION, PAPERS, type CertificateTemplate, type PrinterCalibration } from '../../shared/awards/layout.js';
@@ -15,6 +16,7 @@ import { renderOnePdf } from './certificate-batch.js';
 import { calibrationDocument, certificateDocument, type CertificatePage } from './certificate-html.js';
 import { loadTemplate, loadTemplates } from './data.js';
 import { pdfEngineFactory } from './engine-choice.js';
+import type { PdfEngine } from './pdf-engine.js';
 import { certificateFontCss } from './fonts.js';
 import { calibrationFromRow, decisionFromRow, itemFromRow, printFromRow, templateFromRow } from './rows.js';
 import { loadSigningKey, officeSigningKey, parseQrCode, signSummary, verifySignature, type SigningKey } from './signing.js';
@@ -123,6 +125,111 @@ async function setProgress(db: Queryable, jobId: string | undefined, p: PrintPro
   if (jobId) await writeSetting(db, `print_job:${jobId}`, p, now);
 }
 
+interface PrintJobInput {
+  selection: { decisionId?: string | undefined; itemIds?: string[] | undefined };
+  templateId: string;
+  printerName?: string | undefined;
+  reason?: string | null | undefined;
+  jobId?: string | undefined;
+}
+
+interface PrintJob {
+  template: CertificateTemplate;
+  items: Printable[];
+  printedBefore: Map<string, string>;
+  calibration: PrinterCalibration;
+  pages: CertificatePage[];
+  fontCss: string;
+}
+
+/**
+ * Everything a print needs, read outside the write queue (print handlers are
+ * declared with queue 'handler'): the certificates, the reprint check, the
+ * printer's calibration and the signed pages. Writes nothing but progress.
+ */
+async function preparePrint(input: PrintJobInput, ctx: HandlerContext): Promise<PrintJob> {
+  const owner = office(ctx);
+  const { db } = ctx.deps;
+  const now = () => ctx.deps.clock().toISOString();
+  const template = await loadTemplate(db, owner, input.templateId);
+  const items = await printableItems(db, input.selection);
+  const printedBefore = await lastPrints(db, items.map((p) => p.item.id));
+  if (printedBefore.size > 0 && !input.reason) throw reprintNeedsReason(items.filter((p) => printedBefore.has(p.item.id)));
+  const calibration = await calibrationFor(db, owner, input.printerName);
+  // The key pair is made on the first print: a write, so through the queue (two first prints must not make two keys).
+  const key = await ctx.writes.run(() => officeSigningKey(db, now()));
+  const pages: CertificatePage[] = [];
+  for (const [i, p] of items.entries()) {
+    pages.push(pageFor(p, template, key));
+    if (i % 20 === 0) await setProgress(db, input.jobId, { done: i, total: items.length, stage: 'preparing' }, now());
+  }
+  await setProgress(db, input.jobId, { done: items.length, total: items.length, stage: 'rendering' }, now());
+  return { template, items, printedBefore, calibration, pages, fontCss: await certificateFontCss() };
+}
+
+async function lastPrints(db: Queryable, ids: string[]): Promise<Map<string, string>> {
+  const rows = (await db.query<{ item_id: string; printed_at: string }>('SELECT item_id, max(printed_at) AS printed_at FROM certificate_prints WHERE item_id = ANY($1::text[]) GROUP BY item_id', [ids])).rows;
+  return new Map(rows.map((r) => [r.item_id, String(r.printed_at)]));
+}
+
+function reprintNeedsReason(printed: Printable[]): ApiError {
+  const names = printed.map((p) => p.item.recipientName);
+  return new ApiError('invalid_input', `Đã in trước đó: ${names.slice(0, 5).join(', ')}${names.length > 5 ? ` và ${names.length - 5} người khác` : ''}. In lại cần ghi lý do (ví dụ: phôi bị hỏng, in lệch).`, [
+    { path: 'reason', message: 'In lại cần ghi lý do.' },
+  ]);
+}
+
+/** The engine is closed after the answer, not before: shutting Chromium down (~0.1 s) is no part of the wait. */
+function closeLater(engine: Promise<PdfEngine>, ctx: HandlerContext): void {
+  void engine.then((e) => e.close()).catch((error: unknown) => ctx.deps.logger.warn('print engine close failed', { error: String(error) }));
+}
+
+async function refuseOverflows(job: PrintJob, overflows: readonly FitOverflow[], input: PrintJobInput, ctx: HandlerContext): Promise<void> {
+  if (overflows.length === 0) return;
+  await setProgress(ctx.deps.db, input.jobId, { done: 0, total: job.items.length, stage: 'done' }, ctx.deps.clock().toISOString());
+  const first = overflows[0];
+  const who = first ? (job.items[first.page]?.item.recipientName ?? '') : '';
+  throw new ApiError('invalid_input', `Không in được: giấy khen của ${who} có nội dung không vừa ô "${first?.field ?? ''}" (${first?.reason ?? ''}). Hãy rút gọn nội dung hoặc nới rộng ô trong mẫu.`, overflows.map((o) => ({ path: `pages.${o.page}.${o.field}`, message: o.reason })));
+}
+
+/**
+ * The print log, in the write queue, after the slow part: one row per
+ * certificate. Re-checked inside the queue: a certificate that another print
+ * logged meanwhile is a reprint and needs the reason too.
+ */
+async function recordPrints(job: PrintJob, input: PrintJobInput, output: 'pdf' | 'printer', ctx: HandlerContext): Promise<PrintResult['items']> {
+  const { db } = ctx.deps;
+  const user = requireSession(ctx).displayName;
+  const printed = await ctx.writes.run(async () => {
+    const now = await lastPrints(db, job.items.map((p) => p.item.id));
+    if (now.size > 0 && !input.reason) throw reprintNeedsReason(job.items.filter((p) => now.has(p.item.id)));
+    await mutate(asUser(ctx), output === 'pdf' ? 'certificates.print' : 'certificates.printToPrinter', async (w) => {
+      for (const p of job.items) {
+        const reprint = now.has(p.item.id);
+        await w.insert('certificate_prints', {
+          id: ctx.deps.newId(),
+          item_id: p.item.id,
+          kind: reprint ? 'reprint' : 'print',
+          reason: input.reason ?? null,
+          printed_by: user,
+          printed_at: w.now,
+          template_id: job.template.id,
+          printer_name: input.printerName ?? null,
+          output,
+        });
+      }
+    });
+    return now;
+  });
+  await setProgress(db, input.jobId, { done: job.items.length, total: job.items.length, stage: 'done' }, ctx.deps.clock().toISOString());
+  return job.items.map((p) => ({
+    itemId: p.item.id,
+    recipientName: p.item.recipientName,
+    registerLabel: formatRegisterNumber(p.item.registerNumber ?? 0, p.item.registerYear ?? 0, p.registerCode),
+    kind: printed.has(p.item.id) ? ('reprint' as const) : ('print' as const),
+  }));
+}
+
 export const certificateHandlers: HandlersFor<
   | 'certificates.templates'
   | 'certificates.previewHtml'
@@ -133,6 +240,8 @@ export const certificateHandlers: HandlersFor<
   | 'certificates.saveTemplate'
   | 'certificates.saveCalibration'
   | 'certificates.print'
+  | 'certificates.printers'
+  | 'certificates.printToPrinter'
   | 'awards.verify'
 > = {
   async 'certificates.templates'(_input, ctx) {
@@ -220,73 +329,63 @@ export const certificateHandlers: HandlersFor<
     return calibrationFromRow(row);
   },
 
+  async 'certificates.printers'(_input, ctx) {
+    const factory = pdfEngineFactory(ctx.deps);
+    if (!factory.printers) return { direct: false, printers: [] };
+    const printers = await factory.printers();
+    return { direct: true, printers: printers.map((p) => ({ name: p.name, displayName: p.displayName || p.name, isDefault: p.isDefault, problem: p.problem })) };
+  },
+
   async 'certificates.print'(input, ctx) {
-    const owner = office(ctx);
-    const { db } = ctx.deps;
-    const now = () => ctx.deps.clock().toISOString();
-    const template = await loadTemplate(db, owner, input.templateId);
-    const items = await printableItems(db, input.selection);
-    const ids = items.map((p) => p.item.id);
-    const before = (await db.query<{ item_id: string; printed_at: string }>('SELECT item_id, max(printed_at) AS printed_at FROM certificate_prints WHERE item_id = ANY($1::text[]) GROUP BY item_id', [ids])).rows;
-    const printedBefore = new Map(before.map((r) => [r.item_id, String(r.printed_at)]));
-    if (printedBefore.size > 0 && !input.reason) {
-      const names = items.filter((p) => printedBefore.has(p.item.id)).map((p) => p.item.recipientName);
-      throw new ApiError('invalid_input', `Đã in trước đó: ${names.slice(0, 5).join(', ')}${names.length > 5 ? ` và ${names.length - 5} người khác` : ''}. In lại cần ghi lý do (ví dụ: phôi bị hỏng, in lệch).`, [
-        { path: 'reason', message: 'In lại cần ghi lý do.' },
-      ]);
-    }
-    const calibration = await calibrationFor(db, owner, input.printerName);
-    const key = await officeSigningKey(db, now());
-    const pages: CertificatePage[] = [];
-    for (const [i, p] of items.entries()) {
-      pages.push(pageFor(p, template, key));
-      if (i % 20 === 0) await setProgress(db, input.jobId, { done: i, total: items.length, stage: 'preparing' }, now());
-    }
-    await setProgress(db, input.jobId, { done: items.length, total: items.length, stage: 'rendering' }, now());
-    // Chromium starts while the pages are built; one instance for the whole batch.
-    const engine = pdfEngineFactory(ctx.deps)();
+    const job = await preparePrint(input, ctx);
+    // Chromium starts while the pages are built (and loads the fonts meanwhile); one instance for the whole batch.
+    const engine = pdfEngineFactory(ctx.deps)({ fontCss: job.fontCss });
     let rendered;
     try {
-      rendered = await renderOnePdf(engine, pages, { template, fontCss: await certificateFontCss(), calibration });
+      rendered = await renderOnePdf(engine, job.pages, { template: job.template, fontCss: job.fontCss, calibration: job.calibration });
     } finally {
-      await (await engine).close();
+      closeLater(engine, ctx);
     }
-    if (rendered.overflows.length > 0) {
-      await setProgress(db, input.jobId, { done: 0, total: items.length, stage: 'done' }, now());
-      const first = rendered.overflows[0];
-      const who = first ? items[first.page]?.item.recipientName ?? '' : '';
-      throw new ApiError('invalid_input', `Không in được: giấy khen của ${who} có nội dung không vừa ô "${first?.field ?? ''}" (${first?.reason ?? ''}). Hãy rút gọn nội dung hoặc nới rộng ô trong mẫu.`, rendered.overflows.map((o) => ({ path: `pages.${o.page}.${o.field}`, message: o.reason })));
-    }
-    const user = requireSession(ctx).displayName;
-    await mutate(asUser(ctx), 'certificates.print', async (w) => {
-      for (const p of items) {
-        const reprint = printedBefore.has(p.item.id);
-        await w.insert('certificate_prints', {
-          id: ctx.deps.newId(),
-          item_id: p.item.id,
-          kind: reprint ? 'reprint' : 'print',
-          reason: reprint ? input.reason : input.reason ?? null,
-          printed_by: user,
-          printed_at: w.now,
-          template_id: template.id,
-          printer_name: input.printerName ?? null,
-          output: 'pdf',
-        });
-      }
-    });
-    await setProgress(db, input.jobId, { done: items.length, total: items.length, stage: 'done' }, now());
-    const first = items[0];
-    const label = first ? (items.length === 1 ? first.item.recipientName : decisionLabel(first.decision)) : 'giay-khen';
+    await refuseOverflows(job, rendered.overflows, input, ctx);
+    const items = await recordPrints(job, input, 'pdf', ctx);
+    const first = job.items[0];
+    const label = first ? (job.items.length === 1 ? first.item.recipientName : decisionLabel(first.decision)) : 'giay-khen';
     return {
       pdf: { fileName: `giay-khen-${label}.pdf`.normalize('NFD').replace(/[\u0300-\u036f]/gu, '').replace(/[đĐ]/gu, 'd').replace(/[^\w.-]+/gu, '-'), base64: rendered.pdf.toString('base64') },
-      printed: items.length,
-      items: items.map((p) => ({
-        itemId: p.item.id,
-        recipientName: p.item.recipientName,
-        registerLabel: formatRegisterNumber(p.item.registerNumber ?? 0, p.item.registerYear ?? 0, p.registerCode),
-        kind: printedBefore.has(p.item.id) ? ('reprint' as const) : ('print' as const),
-      })),
+      printed: job.items.length,
+      items,
     };
+  },
+
+  async 'certificates.printToPrinter'(input, ctx) {
+    const factory = pdfEngineFactory(ctx.deps);
+    if (!factory.printers) {
+      throw new ApiError('invalid_input', 'Bản chạy trên trình duyệt không gửi thẳng ra máy in được. Hãy bấm "Tải PDF để in" rồi in tệp PDF.');
+    }
+    const printer = (await factory.printers()).find((p) => p.name === input.printerName);
+    if (!printer) throw new ApiError('not_found', `Không tìm thấy máy in "${input.printerName}" trên máy tính này. Hãy chọn lại máy in.`);
+    if (printer.problem && input.silent) throw new ApiError('conflict', `Máy in "${printer.displayName || printer.name}" đang báo lỗi: ${printer.problem}. Hãy kiểm tra máy in rồi in lại; chưa ghi nhận giấy khen nào là đã in.`);
+    const job = await preparePrint(input, ctx);
+    const engine = factory({ fontCss: job.fontCss });
+    let overflows;
+    try {
+      const opened = await engine;
+      if (!opened.print) throw new ApiError('invalid_input', 'Trình in này không gửi thẳng ra máy in được. Hãy tải PDF để in.');
+      const html = await certificateDocument({ template: job.template, pages: job.pages, fontCss: job.fontCss, calibration: job.calibration });
+      try {
+        ({ overflows } = await opened.print(html, PAPERS[job.template.paper], { printerName: input.printerName, silent: input.silent }));
+      } catch (error) {
+        await setProgress(ctx.deps.db, input.jobId, { done: 0, total: job.items.length, stage: 'done' }, ctx.deps.clock().toISOString());
+        if (error instanceof ApiError) throw error;
+        const message = (error instanceof Error ? error.message : String(error)).replace(/^Không in được: /u, '');
+        throw new ApiError('conflict', `Không in được: ${message}`);
+      }
+    } finally {
+      closeLater(engine, ctx);
+    }
+    await refuseOverflows(job, overflows, input, ctx);
+    const items = await recordPrints(job, input, 'printer', ctx);
+    return { printed: job.items.length, printerName: input.printerName, items };
   },
 
   async 'awards.verify'(input, ctx) {

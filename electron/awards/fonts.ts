@@ -28,22 +28,39 @@ const STYLES = [
 
 export const CERTIFICATE_FONT_FAMILY = 'Tinos';
 
-function moduleFile(): string {
-  // Works from the ESM sources (tests, web build) and from a CommonJS bundle (desktop store process).
-  return typeof __filename === 'string' ? __filename : new URL(import.meta.url).pathname;
+/**
+ * Folders to look from, most specific first: this module's own folder when it
+ * runs as CommonJS (the desktop store process), the entry script's folder
+ * (dist-electron/*.mjs, a bench bundle) and the working folder (tests, npm
+ * scripts). No `import.meta` here: the CommonJS bundle would get it empty
+ * (esbuild's empty-import-meta warning).
+ */
+function baseDirs(): string[] {
+  const dirs: string[] = [];
+  if (typeof __dirname === 'string') dirs.push(__dirname);
+  const entry = process.argv[1];
+  if (entry) dirs.push(dirname(resolve(entry)));
+  dirs.push(process.cwd());
+  return dirs;
 }
 
-/** Where the merged faces are: THIDUA_FONTS_DIR, else build/fonts seen from the sources or from dist-electron/. */
+/** Where the merged faces are: THIDUA_FONTS_DIR, else build/fonts seen from the sources, from dist-electron/ or from the project folder. */
 export function mergedFontsDir(): string | null {
-  const here = dirname(moduleFile());
-  const candidates = [process.env.THIDUA_FONTS_DIR, resolve(here, '..', '..', 'build', 'fonts'), resolve(here, '..', 'build', 'fonts')];
+  const candidates = [process.env.THIDUA_FONTS_DIR];
+  for (const base of baseDirs()) candidates.push(resolve(base, '..', '..', 'build', 'fonts'), resolve(base, '..', 'build', 'fonts'), resolve(base, 'build', 'fonts'));
   for (const c of candidates) if (c && existsSync(join(c, 'tinos-vi-400-normal.woff2'))) return c;
   return null;
 }
 
 export function fontsourceDir(): string {
-  const require = createRequire(moduleFile());
-  return join(dirname(require.resolve('@fontsource/tinos/package.json')), 'files');
+  for (const base of baseDirs()) {
+    try {
+      return join(dirname(createRequire(join(base, 'noop.js')).resolve('@fontsource/tinos/package.json')), 'files');
+    } catch {
+      // not reachable from this folder: try the next
+    }
+  }
+  throw new Error('@fontsource/tinos not found');
 }
 
 const face = (style: string, weight: number, bytes: Buffer, range?: string) =>

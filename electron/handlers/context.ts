@@ -10,6 +10,8 @@ export interface HandlerContext {
   sessions: SessionStore;
   /** Null only for public methods called without signing in. */
   session: Session | null;
+  /** The store's single write queue, for commands declared with queue 'handler' (they are not run inside it). */
+  writes: { run<T>(task: () => Promise<T>): Promise<T> };
 }
 
 export type Handler<M extends MethodName> = (input: ParsedInputOf<Contract[M]>, ctx: HandlerContext) => Promise<OutputOf<Contract[M]>>;

@@ -50,10 +50,11 @@ export function createDispatcher(opts: { handlers: HandlerTable; deps: StoreDeps
         const issues = zodIssues(parsed.error);
         throw new ApiError('invalid_input', `Dữ liệu chưa hợp lệ: ${issues[0]?.message ?? 'kiểm tra lại các trường.'}`, issues);
       }
-      const ctx: HandlerContext = { deps, sessions, session };
+      const ctx: HandlerContext = { deps, sessions, session, writes };
       const handler = handlers[name] as (input: unknown, ctx: HandlerContext) => Promise<unknown>;
       const started = performance.now();
-      const value = spec.kind === 'command' ? await writes.run(() => handler(parsed.data, ctx)) : await handler(parsed.data, ctx);
+      const queued = spec.kind === 'command' && spec.queue !== 'handler';
+      const value = queued ? await writes.run(() => handler(parsed.data, ctx)) : await handler(parsed.data, ctx);
       const ms = performance.now() - started;
       if (ms > 200) deps.logger.warn('slow call', { method: name, ms: Math.round(ms) });
       return { ok: true, value };

@@ -23,6 +23,7 @@ export function createPrintClient(post: (request: PrintRequest) => void) {
     });
   }
 
+  // Fonts are not pre-loaded here: the print window loads each document from app:// in one go.
   const factory: PdfEngineFactory = async () => {
     const opened = await ask({ op: 'open' });
     const engine = opened.engine;
@@ -33,12 +34,17 @@ export function createPrintClient(post: (request: PrintRequest) => void) {
         if (!result.pdf) throw new Error('Không in được: trình in không trả về tệp PDF.');
         return { pdf: Buffer.from(result.pdf), overflows: (result.overflows ?? []) as FitOverflow[] };
       },
+      async print(html, paper, options) {
+        const result = await ask({ op: 'print', engine, html, paper: { widthMm: paper.widthMm, heightMm: paper.heightMm }, printerName: options.printerName, silent: options.silent });
+        return { overflows: (result.overflows ?? []) as FitOverflow[] };
+      },
       async close() {
         await ask({ op: 'close', engine });
       },
     };
     return pdfEngine;
   };
+  factory.printers = async () => (await ask({ op: 'printers' })).printers ?? [];
 
   return {
     factory,

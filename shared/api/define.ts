@@ -13,6 +13,11 @@ export interface MethodSpec<I extends z.ZodType, O, K extends 'query' | 'command
   readonly kind: K;
   readonly input: I;
   readonly access: Access;
+  /**
+   * 'handler': a long command (a print batch) that the dispatcher does not put in the write queue;
+   * the handler does its slow part outside and its writes through ctx.writes.run (saves are not held).
+   */
+  readonly queue?: 'handler';
   /** Phantom field carrying the output type; never set at run time. */
   readonly output?: O;
 }
@@ -26,7 +31,7 @@ export function query<O>() {
 
 /** A write: runs in the single write queue, in one transaction with its outbox and audit rows. */
 export function command<O>() {
-  return <I extends z.ZodType>(input: I, access: Access): MethodSpec<I, O, 'command'> => ({ kind: 'command', input, access });
+  return <I extends z.ZodType>(input: I, access: Access, options: { queue?: 'handler' } = {}): MethodSpec<I, O, 'command'> => ({ kind: 'command', input, access, ...options });
 }
 
 export type InputOf<M> = M extends MethodSpec<infer I, unknown, 'query' | 'command'> ? z.input<I> : never;

@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { createPrintClient } from '../../electron/ipc/print-client.js';
 import { parseFromStoreProcess, parseToStoreProcess, type PrintRequest } from '../../electron/ipc/store-process-protocol.js';
 import { createAppProtocolHandler } from '../../electron/main/app-protocol.js';
-import { createPrintDocuments, createPrintService, PAGE_FIT_SCRIPT, type PrintWindowLike } from '../../electron/main/print-service.js';
+import { createPrintDocuments, createPrintService, PAGE_FIT_SCRIPT, printerProblem, printFailureMessage, type ElectronPrinterLike, type PrintWindowLike } from '../../electron/main/print-service.js';
 import { runStoreProcess, type ParentPortLike } from '../../electron/store/utility-entry.js';
 import type { Store } from '../../electron/store/open-store.js';
 
 /** A hidden print window that records what it was asked to do and "prints" the page it loaded. */
-function fakeWindows(documents: ReturnType<typeof createPrintDocuments>) {
+function fakeWindows(documents: ReturnType<typeof createPrintDocuments>, printers: ElectronPrinterLike[] = []) {
   const log: string[] = [];
   const windows: PrintWindowLike[] = [];
   const newWindow = (): PrintWindowLike => {
@@ -31,6 +31,16 @@ function fakeWindows(documents: ReturnType<typeof createPrintDocuments>) {
           log.push(`pdf ${options.pageSize.width.toFixed(3)}x${options.pageSize.height.toFixed(3)}in bg=${options.printBackground} css=${options.preferCSSPageSize}`);
           return new TextEncoder().encode(`%PDF-1.7 ${loaded}`);
         },
+        async getPrintersAsync() {
+          log.push('printers');
+          return printers;
+        },
+        print(options, callback) {
+          log.push(`print ${options.deviceName} silent=${options.silent} ${options.pageSize.width}x${options.pageSize.height}um landscape=${options.landscape} margins=${options.margins.marginType} bg=${options.printBackground}`);
+          // The fake printer: an offline one fails the job, the dialog's Cancel is "cancelled".
+          const failure = options.deviceName === 'Canon offline' ? 'Printer is offline' : options.deviceName === 'Hủy' ? 'cancelled' : '';
+          setTimeout(() => callback(!failure, failure), 0);
+        },
       },
       destroy() {
         destroyed = true;
@@ -44,11 +54,11 @@ function fakeWindows(documents: ReturnType<typeof createPrintDocuments>) {
   return { log, windows, newWindow };
 }
 
-function wire() {
+function wire(printers: ElectronPrinterLike[] = [], platform = 'win32') {
   let n = 0;
   const documents = createPrintDocuments(() => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`);
-  const fake = fakeWindows(documents);
-  const service = createPrintService({ newWindow: fake.newWindow, documents, fitScript: PAGE_FIT_SCRIPT });
+  const fake = fakeWindows(documents, printers);
+  const service = createPrintService({ newWindow: fake.newWindow, documents, fitScript: PAGE_FIT_SCRIPT, platform });
   // The store side talks to main through the same parse functions the real channel uses.
   const client = createPrintClient((request) => {
     const parsed = parseFromStoreProcess(structuredClone(request));
@@ -101,12 +111,76 @@ describe('desktop printing (store process → main process print windows)', () =
     await b.render('<p>y</p>', { widthMm: 100, heightMm: 100 });
   });
 
+  it('lists the printers with their problems in Vietnamese, from a window that is closed again', async () => {
+    const { client, fake } = wire([
+      { name: 'HP_LaserJet_P1102', displayName: 'HP LaserJet P1102', isDefault: true, status: 0 },
+      { name: 'Canon offline', displayName: 'Canon LBP 2900', isDefault: false, status: 0x80 | 0x10 },
+      { name: 'PDF', displayName: '', status: 0 },
+    ]);
+    const printers = await client.factory.printers?.();
+    expect(printers).toEqual([
+      { name: 'HP_LaserJet_P1102', displayName: 'HP LaserJet P1102', isDefault: true, problem: null },
+      { name: 'Canon offline', displayName: 'Canon LBP 2900', isDefault: false, problem: 'mất kết nối (offline), hết giấy' },
+      { name: 'PDF', displayName: 'PDF', isDefault: false, problem: null },
+    ]);
+    expect(fake.log).toEqual(['printers', 'destroy']);
+    expect(fake.windows.every((w) => w.isDestroyed())).toBe(true);
+  });
+
+  it('prints straight to a printer: page loaded, fonts awaited, boxes fitted, sheet size in microns, no margins', async () => {
+    const { client, fake, documents } = wire();
+    const engine = await client.factory();
+    if (!engine.print) throw new Error('the desktop engine prints directly');
+    const done = await engine.print('<p>Giấy khen — Lò Thị Bích</p>', { widthMm: 297, heightMm: 210 }, { printerName: 'HP LaserJet P1102', silent: true });
+    expect(done.overflows).toEqual([]);
+    await engine.print('<p>A3</p>', { widthMm: 420, heightMm: 297 }, { printerName: 'HP LaserJet P1102', silent: false });
+    expect(fake.log).toEqual([
+      'load app://thidua/__print/ID.html',
+      'fonts',
+      'fit',
+      'print HP LaserJet P1102 silent=true 210000x297000um landscape=true margins=none bg=true',
+      'load app://thidua/__print/ID.html',
+      'fonts',
+      'fit',
+      'print HP LaserJet P1102 silent=false 297000x420000um landscape=true margins=none bg=true',
+    ]);
+    expect(documents.size).toBe(0);
+  });
+
+  it('sends nothing to the printer when a box overflows; a failed or cancelled job is a Vietnamese error', async () => {
+    const { client, fake } = wire();
+    const engine = await client.factory();
+    if (!engine.print) throw new Error('the desktop engine prints directly');
+    const overflow = await engine.print('<p>quá dài</p>', { widthMm: 297, heightMm: 210 }, { printerName: 'HP', silent: true });
+    expect(overflow.overflows).toEqual([{ field: 'achievement', reason: 'Nội dung quá dài' }]);
+    expect(fake.log.filter((l) => l.startsWith('print '))).toEqual([]);
+    await expect(engine.print('<p>x</p>', { widthMm: 297, heightMm: 210 }, { printerName: 'Canon offline', silent: true })).rejects.toThrow(
+      'Không in được: Máy in "Canon offline" không nhận lệnh in (Printer is offline). Hãy kiểm tra máy in đã bật, đã nối với máy tính và còn giấy, rồi in lại.',
+    );
+    await expect(engine.print('<p>x</p>', { widthMm: 297, heightMm: 210 }, { printerName: 'Hủy', silent: false })).rejects.toThrow('Không in được: Đã hủy lệnh in; chưa ghi nhận giấy khen nào là đã in.');
+  });
+
+  it('reads printer status words per platform', () => {
+    const cases: [number | undefined, string, string | null][] = [
+      [undefined, 'win32', null],
+      [0, 'win32', null],
+      [0x80, 'win32', 'mất kết nối (offline)'],
+      [0x8 | 0x40000, 'win32', 'kẹt giấy, hết mực'],
+      [0x200, 'win32', null], // PRINTER_STATUS_BUSY: printing, not a problem
+      [3, 'linux', null],
+      [4, 'linux', null],
+      [5, 'linux', 'máy in đang dừng (stopped)'],
+    ];
+    for (const [status, platform, expected] of cases) expect(printerProblem(status, platform), `${status} ${platform}`).toBe(expected);
+    expect(printFailureMessage('HP', 'no valid printers available')).toBe('Máy tính không có máy in nào dùng được (đang tìm "HP"). Hãy kết nối máy in rồi in lại.');
+  });
+
   it('a failure in the window comes back as an error, not a hang', async () => {
     const documents = createPrintDocuments(() => 'x');
     const service = createPrintService({
       newWindow: () => ({
         loadURL: () => Promise.reject(new Error('ERR_FAILED')),
-        webContents: { executeJavaScript: async () => true, printToPDF: async () => new Uint8Array() },
+        webContents: { executeJavaScript: async () => true, printToPDF: async () => new Uint8Array(), getPrintersAsync: async () => [], print: () => undefined },
         destroy: () => undefined,
         isDestroyed: () => false,
       }),
@@ -138,6 +212,8 @@ describe('desktop printing (store process → main process print windows)', () =
       { kind: 'print', id: 1, op: 'render', engine: 1, html: '<p/>', paper: { widthMm: -1, heightMm: 10 } },
       { kind: 'print', id: 1, op: 'render', html: '<p/>', paper: { widthMm: 10, heightMm: 10 } },
       { kind: 'print', id: 1, op: 'format-disk', engine: 1 },
+      { kind: 'print', id: 1, op: 'print', engine: 1, html: '<p/>', paper: { widthMm: 10, heightMm: 10 }, printerName: '', silent: true },
+      { kind: 'print', id: 1, op: 'print', engine: 1, html: '<p/>', paper: { widthMm: 10, heightMm: 10 }, printerName: 'HP' },
     ];
     for (const m of bad) expect(parseFromStoreProcess(m), JSON.stringify(m)).toBeNull();
     const good: PrintRequest = { kind: 'print', id: 1, op: 'render', engine: 1, html: '<p/>', paper: { widthMm: 10, heightMm: 10 }, fit: false };

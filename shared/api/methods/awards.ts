@@ -130,6 +130,27 @@ export interface PrintResult {
   items: { itemId: string; recipientName: string; registerLabel: string; kind: 'print' | 'reprint' }[];
 }
 
+/** A printer the desktop app can print to directly (webContents.getPrintersAsync). */
+export interface PrinterInfo {
+  name: string;
+  displayName: string;
+  isDefault: boolean;
+  /** Vietnamese, when the system reports a problem (offline, paper out …); null when it reports none. */
+  problem: string | null;
+}
+
+/** direct = false in the web build (no Electron): the screen offers the PDF to print instead. */
+export interface PrintersResult {
+  direct: boolean;
+  printers: PrinterInfo[];
+}
+
+export interface DirectPrintResult {
+  printed: number;
+  printerName: string;
+  items: PrintResult['items'];
+}
+
 export interface PrintProgress {
   done: number;
   total: number;
@@ -170,6 +191,7 @@ export const awardQueries = {
   'certificates.calibrations': query<PrinterCalibration[]>()(z.object({}), 'user'),
   'certificates.calibrationPage': query<FileData>()(z.object({ printerName: z.string().max(120).optional(), paper: z.enum(['A4', 'A3']).optional() }), 'user'),
   /** Progress of a running print job (the renderer polls it for the progress bar). */
+  'certificates.printers': query<PrintersResult>()(z.object({}), 'user'),
   'certificates.printProgress': query<PrintProgress | null>()(z.object({ jobId: z.string().min(8).max(64) }), 'user'),
   'certificates.printLog': query<PrintRecord[]>()(z.object({ itemId: idSchema.optional(), decisionId: idSchema.optional() }), 'user'),
 };
@@ -246,5 +268,20 @@ export const awardCommands = {
       jobId: z.string().min(8).max(64).optional(),
     }),
     drafters,
+    // Rendering a batch takes seconds: it runs outside the write queue, only the print log goes through it.
+    { queue: 'handler' },
+  ),
+  /** The same certificates straight to a printer (desktop app): silent, or through the system print dialog. */
+  'certificates.printToPrinter': command<DirectPrintResult>()(
+    z.object({
+      selection: itemSelection,
+      templateId: idSchema,
+      printerName: requiredText('Máy in', 120),
+      silent: z.boolean().default(true),
+      reason: optionalText('Lý do in lại', 600),
+      jobId: z.string().min(8).max(64).optional(),
+    }),
+    drafters,
+    { queue: 'handler' },
   ),
 };
