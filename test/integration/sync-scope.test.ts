@@ -1,25 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PlanContent } from '../../shared/plans/model.js';
 import { ApiError } from '../../shared/api/errors.js';
 import { SyncError } from '../../electron/sync/errors.js';
 import { dakLak2024 } from '../fixtures/plans/index.js';
 import { addPeople as addFive, decisionInput } from '../support/awards.js';
-import { startTestProvince, type TestProvince } from '../support/province-hub.js';
+import { issueProvincePlan, startTestProvince, type TestProvince } from '../support/province-hub.js';
 import { startTestOffice, type TestOffice } from '../support/sync-harness.js';
+import { startLinkProxy } from '../support/link-proxy.js';
+import { CHUNK_SIZE } from '../../shared/sync/protocol.js';
 
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
-
-/** The province issues a plan (with its signed PDF attached) as the Sở Tư pháp would. */
-export async function issueProvincePlan(p: TestProvince, number: string, pdf: Buffer): Promise<string> {
-  const draft: PlanContent = clone(dakLak2024);
-  draft.ref.number = number;
-  draft.ref.date = { text: 'ngày 28 tháng 12 năm 2023', iso: '2023-12-28', precision: 'day' };
-  const created = await p.api.call('plans.create', { content: draft });
-  await p.api.call('attachments.add', { subjectTable: 'plans', subjectId: created.id, fileName: `ke-hoach-${number}.pdf`, mediaType: 'application/pdf', base64: pdf.toString('base64') });
-  const issued = await p.api.call('plans.issue', { id: created.id, expectedVersion: created.version });
-  return issued.id;
-}
 
 async function rows(o: TestOffice | TestProvince, table: string): Promise<Record<string, unknown>[]> {
   return (await o.store.deps.db.query<Record<string, unknown>>(`SELECT * FROM ${table} ORDER BY id`)).rows;
@@ -139,5 +129,45 @@ describe('what the province sends down, and to whom (table by table)', () => {
     expect((e as SyncError).code).toBe('scope');
     const ok = await chunkForOffice(province.store.deps.db, province.unitId, a.unitId, { sha256: sha, size: 70_000, index: 1 });
     expect(ok.length).toBe(70_000 - 65_536);
+  });
+
+  it('a large province file comes down chunk by chunk over a link that keeps cutting: each cut costs at most the chunk in flight', async () => {
+    const size = 2 * 1024 * 1024 + 333;
+    const big = randomBytes(size);
+    const att = await province.api.call('attachments.add', { subjectTable: 'plans', subjectId: planId, fileName: 'phu-luc-bieu-mau.pdf', base64: big.toString('base64') });
+    const c = await startTestOffice('Phòng Tư pháp huyện Nậm Pồ');
+    const proxy = await startLinkProxy({ host: '127.0.0.1', port: province.hub.http.port }, { upBytesPerSecond: 0, downBytesPerSecond: 0, delayMs: 1 });
+    try {
+      const { code } = await province.hub.core.createCode({ unitName: 'x' });
+      await c.agent.enroll({ hubUrl: proxy.url, code, deviceName: 'PC' });
+      // Records first (the plan and its attachments rows), files deferred: then the download alone is measured.
+      await c.agent.syncNow({ mode: 'none' });
+      proxy.resetStats();
+      // Every connection is cut after a random 100–700 KB: several cuts in the 2 MB.
+      proxy.setRandomCuts(1, 600_000);
+      c.agent.stop(); // drop the kept-alive connection opened before the cuts were set
+      let attempts = 0;
+      for (; attempts < 40; attempts++) {
+        try {
+          await c.agent.syncNow();
+          break;
+        } catch {
+          // cut: the automatic sync would try again
+        }
+      }
+      const cuts = proxy.stats.cuts;
+      expect(cuts).toBeGreaterThanOrEqual(2);
+      const got = await c.api.call('attachments.get', { id: att.id });
+      expect(Buffer.from(got.base64, 'base64').equals(big)).toBe(true);
+      // Only missing chunks travel again: the bytes received stay within one chunk (and its answer header) per cut.
+      const chunks = Math.ceil(size / CHUNK_SIZE);
+      const bound = size + (cuts + 1) * (CHUNK_SIZE + 1024) + (chunks + attempts * 2) * 1024;
+      expect(proxy.stats.bytesDown).toBeLessThan(bound);
+      expect(proxy.stats.bytesDown / size).toBeLessThan(1.35);
+      console.info(`downward file: ${size} B, ${cuts} cuts, ${attempts + 1} syncs, received ${(proxy.stats.bytesDown / size).toFixed(3)}× its size`);
+    } finally {
+      await c.close();
+      await proxy.close();
+    }
   });
 });

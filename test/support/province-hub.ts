@@ -8,6 +8,8 @@ import { inProcessClient } from '../../electron/transports/in-process.js';
 import { migrate } from '../../shared/db/migrate.js';
 import { hubMigrations } from '../../shared/db/migrations/hub/index.js';
 import type { ApiClient } from '../../shared/api/client.js';
+import type { PlanContent } from '../../shared/plans/model.js';
+import { dakLak2024 } from '../fixtures/plans/index.js';
 import { OFFICE_SETUP, quietLogger } from './store.js';
 import type { TestHub } from './sync-harness.js';
 
@@ -69,4 +71,30 @@ export async function startTestProvince(): Promise<TestProvince> {
       await store.close();
     },
   };
+}
+
+const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+
+/** The province issues a plan (with its signed PDF attached) as the Sở Tư pháp would. */
+export async function issueProvincePlan(p: { api: ApiClient }, number: string, pdf: Buffer): Promise<string> {
+  const draft: PlanContent = clone(dakLak2024);
+  draft.ref.number = number;
+  draft.ref.date = { text: 'ngày 28 tháng 12 năm 2023', iso: '2023-12-28', precision: 'day' };
+  const created = await p.api.call('plans.create', { content: draft });
+  await p.api.call('attachments.add', { subjectTable: 'plans', subjectId: created.id, fileName: `ke-hoach-${number}.pdf`, mediaType: 'application/pdf', base64: pdf.toString('base64') });
+  const issued = await p.api.call('plans.issue', { id: created.id, expectedVersion: created.version });
+  return issued.id;
+}
+
+
+/** An office derives its own plan from the province's, numbers and signs it, and issues it; returns the issued plan's id. */
+export async function deriveAndIssue(api: ApiClient, parentId: string, number: string, change?: (c: PlanContent) => void): Promise<string> {
+  const derived = await api.call('plans.derive', { parentId });
+  const c = clone(derived.content);
+  c.ref.number = number;
+  c.ref.date = { text: 'ngày 15 tháng 01 năm 2024', iso: '2024-01-15', precision: 'day' };
+  c.signer = { form: 'KT.', authority: 'TRƯỞNG PHÒNG', title: 'PHÓ TRƯỞNG PHÒNG', name: 'Lò Văn Thành', extraLines: [] };
+  change?.(c);
+  const saved = await api.call('plans.update', { id: derived.id, expectedVersion: derived.version, content: c });
+  return (await api.call('plans.issue', { id: saved.id, expectedVersion: saved.version })).id;
 }
