@@ -12,12 +12,15 @@ import { awardsMessages as m } from './messages.js';
 import { RatesTab } from './RatesTab.js';
 import { RegisterTab } from './RegisterTab.js';
 import { VerifyTab } from './VerifyTab.js';
+import { AuthorityTab } from './AuthorityTab.js';
+import { authorityMessages } from './authority-messages.js';
 
 const AWARD_TABLES = ['award_decisions', 'award_items', 'award_kinds', 'base_salaries', 'award_options', 'award_registers', 'certificate_prints'];
 
 /** Khen thưởng: decisions, the register, verification, prize rates. */
 export function AwardsScreen() {
   const t = useT(m);
+  const ta = useT(authorityMessages);
   const config = useQuery('awards.config', {}, { tables: AWARD_TABLES });
   const decisions = useQuery('awards.listDecisions', {}, { tables: AWARD_TABLES });
   const [open, setOpen] = useState<string | 'new' | null>(null);
@@ -33,6 +36,7 @@ export function AwardsScreen() {
           <Tabs.Tab value="register" data-testid="awards-tab-register">{t('tabRegister')}</Tabs.Tab>
           <Tabs.Tab value="verify" data-testid="awards-tab-verify">{t('tabVerify')}</Tabs.Tab>
           <Tabs.Tab value="rates" data-testid="awards-tab-rates">{t('tabRates')}</Tabs.Tab>
+          <Tabs.Tab value="authority" data-testid="awards-tab-authority">{ta('tab')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="decisions" pt="md">
           {open === 'new' ? (
@@ -96,6 +100,9 @@ export function AwardsScreen() {
         </Tabs.Panel>
         <Tabs.Panel value="rates" pt="md">
           <RatesTab config={cfg} />
+        </Tabs.Panel>
+        <Tabs.Panel value="authority" pt="md">
+          {tab === 'authority' ? <AuthorityTab kinds={cfg.kinds} /> : null}
         </Tabs.Panel>
       </Tabs>
     </Stack>

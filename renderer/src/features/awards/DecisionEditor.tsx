@@ -11,6 +11,10 @@ import { DateField } from '../../forms/DateField.js';
 import { useApi, useQuery } from '../../api/hooks.js';
 import { useT } from '../../i18n/language.js';
 import { awardsMessages as m } from './messages.js';
+import { AUTHORITY_KINDS, AUTHORITY_KIND_LABELS, checkAuthority, type AuthorityFinding, type AuthorityKind } from '../../../../shared/awards/authority.js';
+import { pick } from '../../i18n/messages.js';
+import { useLanguage } from '../../i18n/language.js';
+import { authorityMessages } from './authority-messages.js';
 
 type DecisionForm = Omit<Input<'awards.createDecision'>, 'items' | 'legalBases' | 'recipients'> & { legalBases: string; recipients: string };
 interface ItemForm {
@@ -52,8 +56,26 @@ function initialForm(config: AwardsConfig, existing: DecisionWithItems | null): 
 }
 
 /** Create or edit a draft decision with its list of awards; prizes are shown as they will be computed. */
-export function DecisionEditor({ config, existing, onSaved, onClose }: { config: AwardsConfig; existing: DecisionWithItems | null; onSaved(d: DecisionWithItems): void; onClose(): void }) {
+export function DecisionEditor({
+  config,
+  existing,
+  authorityKind: storedAuthority = null,
+  onSaved,
+  onClose,
+}: {
+  config: AwardsConfig;
+  existing: DecisionWithItems | null;
+  /** The authority the draft was saved under (null for a new decision: the office's usual one). */
+  authorityKind?: AuthorityKind | null;
+  onSaved(d: DecisionWithItems): void;
+  onClose(): void;
+}) {
   const t = useT(m);
+  const ta = useT(authorityMessages);
+  const { lang } = useLanguage();
+  const authorityRules = useQuery('awards.authorityRules', {}, { tables: ['award_authority_rules', 'units'] });
+  const [chosenAuthority, setChosenAuthority] = useState<AuthorityKind | null>(storedAuthority);
+  const authorityKind = chosenAuthority ?? authorityRules.data?.defaultAuthorityKind ?? null;
   const api = useApi();
   const people = useQuery('people.list', {}, { tables: ['people'] });
   const [form, setForm] = useState<DecisionForm>(() => initialForm(config, existing));
@@ -97,6 +119,7 @@ export function DecisionEditor({ config, existing, onSaved, onClose }: { config:
       legalBases: form.legalBases.split('\n').map((s) => s.trim()).filter(Boolean),
       recipients: form.recipients.split('\n').map((s) => s.trim().replace(/^-\s*/u, '')).filter(Boolean),
       items: items.map(({ key: _key, ...it }) => it),
+      ...(authorityKind ? { authorityKind } : {}),
     };
     try {
       const saved = existing
@@ -111,6 +134,31 @@ export function DecisionEditor({ config, existing, onSaved, onClose }: { config:
     }
   };
 
+  // The authority rules run here as the user types (without the register and unit dates, which issuing adds).
+  const personName = (id: string | null) => (people.data ?? []).find((p) => p.id === id)?.fullName ?? '';
+  const early = authorityRules.data
+    ? checkAuthority({
+        rules: authorityRules.data.rules,
+        authorityKind,
+        issuerUnit: null,
+        decisionDate: form.decisionDate,
+        items: items.map((it) => {
+          const kind = config.kinds.find((k) => k.id === it.awardKindId);
+          return {
+            recipientKind: it.recipientKind,
+            recipientName: it.recipientKind === 'person' ? personName(it.personId) : (it.recipientName ?? ''),
+            personId: it.personId,
+            unitId: it.unitId,
+            awardCode: kind?.code ?? '',
+            awardName: kind?.name ?? '',
+            achievement: it.achievement,
+            recipientUnit: null,
+          };
+        }),
+        history: [],
+      }).findings
+    : [];
+  const findingsOf = (i: number): AuthorityFinding[] => early.filter((f) => f.itemIndex === i && f.ruleId !== 'R-AUTH');
   const personOptions = (people.data ?? []).map((p) => ({ value: p.id, label: p.position ? `${p.fullName} — ${p.position}` : p.fullName }));
   return (
     <Stack data-testid="decision-editor">
@@ -122,6 +170,16 @@ export function DecisionEditor({ config, existing, onSaved, onClose }: { config:
         <TextInput label={t('parentBody')} value={form.parentBody ?? ''} onChange={(e) => set('parentBody', e.currentTarget.value)} />
         <TextInput label={t('issuerName')} value={form.issuerName} onChange={(e) => set('issuerName', e.currentTarget.value)} error={errors.issuerName} />
         <TextInput label={t('authorityTitle')} value={form.authorityTitle} onChange={(e) => set('authorityTitle', e.currentTarget.value)} error={errors.authorityTitle} />
+        <Select
+          label={ta('authorityKind')}
+          description={ta('authorityKindHint')}
+          data={AUTHORITY_KINDS.filter((k) => AUTHORITY_KIND_LABELS[k].local).map((k) => ({ value: k, label: pick(AUTHORITY_KIND_LABELS[k], lang) }))}
+          value={authorityKind}
+          onChange={(v) => setChosenAuthority((v as AuthorityKind | null) ?? null)}
+          allowDeselect={false}
+          error={errors.authorityKind}
+          data-testid="decision-authority"
+        />
         <Select
           label={t('signMode')}
           data={SIGN_MODES.map((s) => ({ value: s || 'none', label: s || t('signModeNone') }))}
@@ -210,6 +268,11 @@ export function DecisionEditor({ config, existing, onSaved, onClose }: { config:
               <Text size="sm" c="dimmed" data-testid="item-prize">
                 {t('prize')}: {prizeOf(it.awardKindId)}
               </Text>
+              {findingsOf(i).map((f, n) => (
+                <Alert key={n} color={f.dossierTo ? 'grape' : f.severity === 'error' ? 'red' : 'orange'} p="xs" title={f.dossierTo ? ta('dossierTitle') : ta('rule', { id: f.ruleId })} data-testid="item-authority">
+                  <Text size="sm">{f.message}</Text>
+                </Alert>
+              ))}
             </Stack>
             <ActionIcon variant="subtle" color="red" aria-label={t('remove')} onClick={() => setItems((list) => list.filter((x) => x.key !== it.key))} mt={28}>
               <IconTrash size={18} />

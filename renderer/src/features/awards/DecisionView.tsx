@@ -14,6 +14,7 @@ import { useT } from '../../i18n/language.js';
 import { DecisionEditor } from './DecisionEditor.js';
 import { awardsMessages as m } from './messages.js';
 import { PrintPanel } from './PrintPanel.js';
+import { AuthorityPanel } from './AuthorityPanel.js';
 
 /** One decision: a draft can be edited and issued; an issued one is read-only, exported, printed, corrected. */
 export function DecisionView({ id, config, onOpen }: { id: string; config: AwardsConfig; onOpen(id: string): void }) {
@@ -22,6 +23,7 @@ export function DecisionView({ id, config, onOpen }: { id: string; config: Award
   const { session } = useSession();
   const decision = useQuery('awards.getDecision', { id }, { tables: ['award_decisions', 'award_items'] });
   const log = useQuery('certificates.printLog', { decisionId: id }, { tables: ['certificate_prints'] });
+  const authority = useQuery('awards.checkAuthority', { id }, { tables: ['award_decisions', 'award_items', 'award_authority_rules', 'units', 'people'] });
   const [editing, setEditing] = useState(false);
   const [number, setNumber] = useState<number | string>('');
   const [printItem, setPrintItem] = useState<{ id: string; name: string; reprint: boolean } | null>(null);
@@ -31,7 +33,7 @@ export function DecisionView({ id, config, onOpen }: { id: string; config: Award
   const canIssue = session?.user.role === 'head' || session?.user.role === 'admin';
   const d = decision.data;
   if (!d) return <Text>…</Text>;
-  if (editing) return <DecisionEditor config={config} existing={d} onSaved={() => setEditing(false)} onClose={() => setEditing(false)} />;
+  if (editing) return <DecisionEditor config={config} existing={d} authorityKind={authority.data?.authorityKind ?? null} onSaved={() => setEditing(false)} onClose={() => setEditing(false)} />;
   const dec = d.decision;
   const printed = new Set((log.data ?? []).map((p) => p.itemId));
 
@@ -108,6 +110,7 @@ export function DecisionView({ id, config, onOpen }: { id: string; config: Award
         </Button>
       </Group>
       {dec.status === 'issued' ? <Alert color="blue">{t('readOnly')}</Alert> : null}
+      {dec.status === 'draft' && authority.data ? <AuthorityPanel check={authority.data} /> : null}
       <Table striped withTableBorder data-testid="decision-items">
         <Table.Thead>
           <Table.Tr>
