@@ -140,6 +140,11 @@ export function CodesTab({ hubUrl }: { hubUrl: string }) {
             <Text ta="center" c="dimmed">
               {t('expires', { at: formatDateTime(shown.expiresAt) })}
             </Text>
+            {hubUrl && (
+              <Text ta="center">
+                {t('printHub')}: <b>{hubUrl}</b>
+              </Text>
+            )}
             <Group justify="center">
               <CopyButton value={shown.code}>
                 {({ copied, copy }) => (

@@ -31,10 +31,10 @@ export function ProvinceScreen() {
     <Stack gap="lg">
       <PageHeader title={t('title')} subtitle={t('subtitle', { hub: s?.hubName ?? '…' })}>
         <Group gap="xs">
-          <Badge color={s?.server.running ? 'teal' : 'gray'} variant="light" size="lg" data-testid="province-server-badge">
+          <Badge color={s?.server.running ? 'teal' : 'gray'} variant="light" size="lg" tt="none" data-testid="province-server-badge">
             {s?.server.running ? t('serverOn', { url }) : t('serverOff')}
           </Badge>
-          <Badge color="blue" variant="light" size="lg">
+          <Badge color="blue" variant="light" size="lg" tt="none">
             {t('activeDevices', { n: s?.activeDevices ?? 0 })}
           </Badge>
         </Group>
