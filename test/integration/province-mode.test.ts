@@ -1,10 +1,15 @@
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../../shared/api/errors.js';
 import { openStore, type Store } from '../../electron/store/open-store.js';
 import { inProcessClient } from '../../electron/transports/in-process.js';
 import { contentHash } from '../../electron/sync/content-hash.js';
 import { SyncError } from '../../electron/sync/errors.js';
+import { ProvinceMode, memoryAnswerFiles } from '../../electron/sync/province-mode.js';
+import type { DurableStore } from '../../electron/durability/durable-store.js';
 import type { ApiClient } from '../../shared/api/client.js';
 import { addPeople, enrollOffice, startTestHub, startTestOffice, type TestHub, type TestOffice } from '../support/sync-harness.js';
 import { OFFICE_SETUP, quietLogger } from '../support/store.js';
@@ -241,5 +246,84 @@ describe('Province mode: the desktop store also runs the hub', () => {
     );
     expect(failed).toBeInstanceOf(Error);
     expect(String(failed)).toMatch(/ECONNREFUSED|kết nối/u);
+  });
+});
+
+describe('Province mode on a data folder', () => {
+  it('the hub listens again after a restart when it was left on, and answers kept on disk can be saved again', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'province-'));
+    try {
+      let store = await openStore({ dataDir: dir, logger: quietLogger });
+      let api = inProcessClient(store);
+      const s = await api.call('system.setup', { ...OFFICE_SETUP, office: { ...OFFICE_SETUP.office, name: 'Sở Tư pháp tỉnh Lai Châu', level: 'province_committee' } });
+      api.setSession(s.token);
+      const port = await freePort();
+      expect((await api.call('province.server', { listen: true, host: '127.0.0.1', port })).running).toBe(true);
+      const office = await startTestOffice('Phòng Tư pháp huyện Phong Thổ');
+      try {
+        const { code } = await api.call('province.codes.create', { unitName: 'Phòng Tư pháp huyện Phong Thổ' });
+        await office.agent.enroll({ hubUrl: `http://127.0.0.1:${port}`, code });
+        await addPeople(office, 3);
+        const bundle = await office.agent.exportBundle();
+        const imported = await api.call('province.bundles.import', { base64: bundle.bytes.toString('base64') });
+        await store.close();
+
+        store = await openStore({ dataDir: dir, logger: quietLogger });
+        api = inProcessClient(store);
+        api.setSession((await api.call('auth.login', { username: OFFICE_SETUP.admin.username, password: OFFICE_SETUP.admin.password })).token);
+        const st = await api.call('province.status', {});
+        expect(st.server).toMatchObject({ running: true, enabled: true, port });
+        // Reachable again without anyone touching the screen: the office syncs.
+        await addPeople(office, 2, 'Tẩn');
+        await office.agent.syncNow();
+        expect((await contentHash(store.deps.db, office.unitId)).hash).toBe((await contentHash(office.store.deps.db, office.unitId)).hash);
+        const answer = await api.call('province.bundles.exportAnswer', { importId: imported.importId });
+        expect(answer.fileName).toBe(imported.answerFileName);
+        const unknown = await apiError(api.call('province.bundles.exportAnswer', { importId: 'khong-co' }));
+        expect(unknown.code).toBe('not_found');
+      } finally {
+        await office.close();
+        await store.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('hub writes outside mutate() are followed by one debounced snapshot, taken in the write queue', async () => {
+    const store = await openStore({ logger: quietLogger });
+    const api = inProcessClient(store);
+    await api.call('system.setup', { ...OFFICE_SETUP, office: { ...OFFICE_SETUP.office, name: 'Sở Tư pháp tỉnh Sơn La', level: 'province_department' } });
+    const taken: string[] = [];
+    let inQueue = false;
+    const mode = new ProvinceMode({
+      db: store.deps.db,
+      clock: () => new Date(),
+      logger: quietLogger,
+      events: store.events,
+      run: async (task) => {
+        inQueue = true;
+        try {
+          return await task();
+        } finally {
+          inQueue = false;
+        }
+      },
+      answers: memoryAnswerFiles(),
+      durable: { snapshot: async (reason: string) => void taken.push(`${reason}:${inQueue}`) } as unknown as DurableStore,
+      snapshotDelayMs: 30,
+    });
+    try {
+      await mode.createCode({ unitName: 'Xã Mường Giôn', ttlHours: 1 });
+      await mode.createCode({ unitName: 'Xã Chiềng Sơ', ttlHours: 1 });
+      expect(taken).toEqual([]);
+      // Waits for the timer however late a loaded machine fires it; two writes still make one snapshot.
+      for (let i = 0; i < 200 && taken.length === 0; i++) await new Promise((r) => setTimeout(r, 25));
+      await new Promise((r) => setTimeout(r, 100));
+      expect(taken).toEqual(['sau khi trạm nhận dữ liệu:true']);
+    } finally {
+      await mode.close();
+      await store.close();
+    }
   });
 });
