@@ -1,6 +1,8 @@
 import { ApiError } from '../../shared/api/errors.js';
 import { SyncError } from '../sync/errors.js';
-import type { HandlersFor } from './context.js';
+import { mutate } from '../store/mutation.js';
+import { clearItemError, getItemError, listItemErrors } from '../sync/item-errors.js';
+import { asUser, type HandlersFor } from './context.js';
 
 function asApi(error: unknown): never {
   if (error instanceof SyncError) {
@@ -10,7 +12,7 @@ function asApi(error: unknown): never {
   throw error;
 }
 
-export const syncHandlers: HandlersFor<'sync.status' | 'sync.estimate' | 'sync.enroll' | 'sync.now' | 'sync.defer' | 'sync.exportBundle' | 'sync.importAnswer'> = {
+export const syncHandlers: HandlersFor<'sync.status' | 'sync.estimate' | 'sync.enroll' | 'sync.now' | 'sync.defer' | 'sync.retryItem' | 'sync.exportBundle' | 'sync.importAnswer'> = {
   async 'sync.status'(_input, ctx) {
     const agent = ctx.deps.sync;
     const dev = await agent.device();
@@ -33,6 +35,7 @@ export const syncHandlers: HandlersFor<'sync.status' | 'sync.estimate' | 'sync.e
       waitingEntries: pend.entries,
       waitingAttachments: pend.blobs.length,
       deferredAttachments: pend.deferredBlobs,
+      itemErrors: await listItemErrors(ctx.deps.db),
       log: log.rows.map((r) => ({ at: r.at, channel: r.channel, outcome: r.outcome, bytesSent: Number(r.bytes_sent), bytesReceived: Number(r.bytes_received), pushed: r.pushed, pulled: r.pulled, message: r.message })),
     };
   },
@@ -57,6 +60,25 @@ export const syncHandlers: HandlersFor<'sync.status' | 'sync.estimate' | 'sync.e
   },
   async 'sync.defer'(input, ctx) {
     await ctx.deps.sync.setDeferred(input.sha256s, input.deferred);
+    return { ok: true };
+  },
+  async 'sync.retryItem'(input, ctx) {
+    const item = await getItemError(ctx.deps.db, input.key);
+    if (!item) throw new ApiError('not_found', 'Mục này không còn trong danh sách bị trạm từ chối (có thể đã được gửi lại).');
+    if (item.kind === 'record' && item.table_name && item.row_id) {
+      const table = item.table_name;
+      const rowId = item.row_id;
+      try {
+        // A new version of the record (nothing else changes) goes into the outbox and travels on the next sync.
+        await mutate(asUser(ctx), 'sync.retryItem', async (w) => {
+          await w.update(table, rowId, {});
+        });
+      } catch (error) {
+        // The record is gone: nothing left to send, so nothing left to list.
+        if (!(error instanceof ApiError && error.code === 'not_found')) throw error;
+      }
+    }
+    await clearItemError(ctx.deps.db, input.key);
     return { ok: true };
   },
   async 'sync.exportBundle'(input, ctx) {

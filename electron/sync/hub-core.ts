@@ -20,7 +20,9 @@ import {
   type Entry,
   type ExchangeAnswer,
   type ExchangeBody,
+  type PushAnswer,
 } from '../../shared/sync/protocol.js';
+import { hostileEntry, screenBatch, screenEntry, type ItemRefusal } from '../../shared/sync/refusals.js';
 import type { Logger } from '../store/deps.js';
 import { ColumnTypes, isDataError, upsertRow } from './apply.js';
 import { decodeBundle, encodeBundle, packJson, sha256, unpackJson, verifyBundle, type DecodedBundle } from './codec.js';
@@ -351,13 +353,23 @@ export class HubCore {
     const body = parsed.data;
     if (!opts.usb && body.push && body.push.entries.length > LIMITS.pushBatchEntries) throw new SyncError('too_large', MSG.tooLarge);
     if (body.push && !isOrderedBatch(body.push.entries)) throw new SyncError('bad_request', MSG.badRequest);
+    const hostile = body.push ? hostileEntry(body.push.entries, device.unit_id) : null;
+    if (hostile) throw new SyncError(hostile.code, hostile.code === 'scope' ? MSG.scope : MSG.badRequest);
     const answer: ExchangeAnswer = {};
-    try {
-      await this.db.transaction(async (tx) => {
+    const write = (careful: boolean) =>
+      this.db.transaction(async (tx) => {
         await this.markReceived(tx, device, msg.header.n);
-        if (body.push) answer.push = await this.applyPush(tx, device, body.push);
+        if (body.push) answer.push = await this.applyPush(tx, device, body.push, careful);
         if (body.blobData) answer.blobsStored = await this.storeWholeBlobs(tx, body.blobData);
       });
+    try {
+      try {
+        await write(false);
+      } catch (error) {
+        // A row the database refuses (constraint, type): redo the batch entry by entry so only that row is refused.
+        if (!body.push || !isDataError(error)) throw error;
+        await write(true);
+      }
     } catch (error) {
       if (error instanceof SyncError) throw error;
       if (isDataError(error)) {
@@ -382,6 +394,7 @@ export class HubCore {
       deviceId: device.id,
       n: msg.header.n,
       pushed: answer.push?.applied ?? 0,
+      refused: answer.push?.refused?.map((r) => `${r.code}:${r.detail ?? r.table}`) ?? [],
       cursor: answer.push?.cursor ?? null,
       pulled: answer.pull?.entries.length ?? 0,
     });
@@ -399,31 +412,78 @@ export class HubCore {
     );
   }
 
-  private async applyPush(tx: Queryable, device: DeviceRow, push: NonNullable<ExchangeBody['push']>): Promise<{ cursor: number; applied: number }> {
+  private async applyPush(tx: Queryable, device: DeviceRow, push: NonNullable<ExchangeBody['push']>, careful = false): Promise<PushAnswer> {
     const cursor = Number((await tx.query<{ upload_cursor: number }>('SELECT upload_cursor FROM hub_devices WHERE id = $1 FOR UPDATE', [device.id])).rows[0]?.upload_cursor ?? 0);
     const plan = planPush(cursor, push.after, push.entries);
     if (plan.kind === 'gap') {
       throw new SyncError('gap', 'Trạm chưa nhận đủ các lần gửi trước; phần mềm sẽ gửi lại từ chỗ trạm đã nhận.', { cursor: plan.cursor });
     }
-    if (plan.kind === 'noop') return { cursor: plan.cursor, applied: 0 };
+    // Entries resent after a lost answer: tell again which of them were refused (the hub keeps no list).
+    const resent = push.entries.filter((e) => e.seq <= cursor);
+    const refused = resent.length > 0 ? await this.refusedBefore(tx, device.unit_id, resent) : [];
+    const done = (c: number, applied: number): PushAnswer => ({ cursor: c, applied, ...(refused.length > 0 ? { refused } : {}) });
+    if (plan.kind === 'noop') return done(plan.cursor, 0);
+    // Entries the hub cannot take are refused one by one; the rest of the batch is applied.
+    const screened = screenBatch(plan.entries, device.unit_id);
+    refused.push(...screened.refused);
     let applied = 0;
-    // Runs of consecutive entries of one table, applied as one statement each: order across tables
-    // (a person after the unit it belongs to) is kept, and 5,000 rows cost a few statements, not 20,000.
-    let run: Entry[] = [];
-    for (const e of plan.entries) {
-      if (run.length > 0 && run[0]?.table !== e.table) {
-        applied += await this.applyRun(tx, device.unit_id, run);
-        run = [];
+    if (careful) {
+      for (const e of screened.accepted) applied += await this.applyOneCarefully(tx, device.unit_id, e, refused);
+    } else {
+      // Runs of consecutive entries of one table, applied as one statement each: order across tables
+      // (a person after the unit it belongs to) is kept, and 5,000 rows cost a few statements, not 20,000.
+      let run: Entry[] = [];
+      for (const e of screened.accepted) {
+        if (run.length > 0 && run[0]?.table !== e.table) {
+          applied += await this.applyRun(tx, device.unit_id, run, refused);
+          run = [];
+        }
+        run.push(e);
       }
-      run.push(e);
+      if (run.length > 0) applied += await this.applyRun(tx, device.unit_id, run, refused);
     }
-    if (run.length > 0) applied += await this.applyRun(tx, device.unit_id, run);
     await tx.query('UPDATE hub_devices SET upload_cursor = $2 WHERE id = $1', [device.id, plan.newCursor]);
-    return { cursor: plan.newCursor, applied };
+    return done(plan.newCursor, applied);
+  }
+
+  /** One entry in its own savepoint: a row the database refuses becomes a refusal, not a failed batch. */
+  private async applyOneCarefully(tx: Queryable, unitId: string, e: Entry, refused: ItemRefusal[]): Promise<number> {
+    await tx.query('SAVEPOINT hub_item');
+    try {
+      const n = await this.applyRun(tx, unitId, [e], refused);
+      await tx.query('RELEASE SAVEPOINT hub_item');
+      return n;
+    } catch (error) {
+      if (!isDataError(error)) throw error;
+      await tx.query('ROLLBACK TO SAVEPOINT hub_item');
+      refused.push({ seq: e.seq, table: e.table, id: e.id, version: e.version, code: 'invalid', detail: `${e.table}:${(error as { code?: string }).code ?? 'data'}` });
+      return 0;
+    }
+  }
+
+  /** Of entries below the cursor (sent before), those the hub does not hold at that version or later: they were refused. */
+  private async refusedBefore(tx: Queryable, unitId: string, entries: readonly Entry[]): Promise<ItemRefusal[]> {
+    const out: ItemRefusal[] = [];
+    const byTable = new Map<string, Entry[]>();
+    for (const e of entries) {
+      const r = screenEntry(e, unitId);
+      if (r) out.push(r);
+      else byTable.set(e.table, [...(byTable.get(e.table) ?? []), e]);
+    }
+    for (const [table, list] of byTable) {
+      const held = await tx.query<{ id: string; version: number; owner_unit_id: string }>(`SELECT id, version, owner_unit_id FROM ${table} WHERE id = ANY($1::text[])`, [list.map((e) => e.id)]);
+      const have = new Map(held.rows.map((r) => [r.id, r]));
+      for (const e of list) {
+        const h = have.get(e.id);
+        if (h && h.owner_unit_id !== unitId) out.push({ seq: e.seq, table, id: e.id, version: e.version, code: 'scope' });
+        else if (!h || Number(h.version) < e.version) out.push({ seq: e.seq, table, id: e.id, version: e.version, code: 'invalid' });
+      }
+    }
+    return out.sort((a, b) => a.seq - b.seq);
   }
 
   /** One table's run of entries from an office: checked, the newest version of each row kept, upserted and fed in bulk. */
-  private async applyRun(tx: Queryable, unitId: string, run: readonly Entry[]): Promise<number> {
+  private async applyRun(tx: Queryable, unitId: string, run: readonly Entry[], refused: ItemRefusal[]): Promise<number> {
     const table = run[0]?.table ?? '';
     const spec = tableSpec(table);
     if (!spec || spec.local) throw new SyncError('bad_request', MSG.badRequest);
@@ -443,7 +503,12 @@ export class HubCore {
     const ids = [...latest.keys()];
     const existing = await tx.query<{ id: string; version: number; owner_unit_id: string }>(`SELECT id, version, owner_unit_id FROM ${table} WHERE id = ANY($1::text[])`, [ids]);
     const have = new Map(existing.rows.map((r) => [r.id, r]));
-    for (const r of existing.rows) if (r.owner_unit_id !== unitId) throw new SyncError('scope', MSG.scope);
+    // A row the hub holds for another unit: refuse this office's entries for it, keep the others.
+    for (const r of existing.rows) {
+      if (r.owner_unit_id === unitId) continue;
+      for (const e of run) if (e.id === r.id) refused.push({ seq: e.seq, table, id: e.id, version: e.version, code: 'scope' });
+      latest.delete(r.id);
+    }
     const fresh = [...latest.values()].filter((e) => {
       const h = have.get(e.id);
       return !h || Number(h.version) < e.version;

@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Queryable } from '../../shared/db/port.js';
-import { estimateSeconds } from '../../shared/sync/chunks.js';
+import { bytesOfChunks, chunkCount, chunkRange, estimateSeconds } from '../../shared/sync/chunks.js';
 import { mergeCursor } from '../../shared/sync/cursors.js';
 import {
   LIMITS,
@@ -14,10 +15,12 @@ import {
   type SyncErrorCode,
 } from '../../shared/sync/protocol.js';
 import { isSyncedTable } from '../../shared/sync/scope.js';
+import { LARGE_ATTACHMENT_BYTES } from '../../shared/api/methods/sync.js';
 import type { StoreDeps } from '../store/deps.js';
 import type { Change } from '../store/mutation.js';
 import { ColumnTypes, upsertRow } from './apply.js';
-import { readBlob, readChunk } from './blobs.js';
+import { readBlob } from './blobs.js';
+import { clearItemError, noteAttachmentRefused, noteRefusals } from './item-errors.js';
 import { decodeBundle, encodeBundle, gzipJson, packJson, unpackJson, verifyBundle, type DecodedBundle } from './codec.js';
 import { SyncError } from './errors.js';
 import { HubHttpClient, errorOf, type HttpReply } from './http-client.js';
@@ -62,6 +65,8 @@ export interface SyncSummary {
   pulled: number;
   chunksSent: number;
   blobsCompleted: number;
+  /** Records and attachments the hub refused one by one in this sync (listed on the Đồng bộ screen). */
+  refused: number;
   bytesSent: number;
   bytesReceived: number;
   requests: number;
@@ -73,6 +78,9 @@ export interface AttachmentPolicy {
   mode: 'all' | 'small' | 'none';
   largeBytes?: number;
 }
+
+/** Hub refusals that concern one attachment, not the link or the device: the sync goes on with the next one. */
+const ITEM_LEVEL_CODES: ReadonlySet<SyncErrorCode> = new Set(['bad_request', 'too_large', 'bad_bundle']);
 
 /** Vietnamese for every way a sync can fail, shown as is on the Đồng bộ screen. */
 export function explainFailure(error: unknown): { code: string; message: string } {
@@ -227,7 +235,8 @@ export class OfficeSyncAgent {
     const st = await this.state();
     const e = await this.db.query<{ n: number }>('SELECT count(*)::int AS n FROM outbox WHERE seq > $1', [st.pushCursor]);
     const b = await this.db.query<{ sha256: string; size: number; deferred: boolean }>(
-      'SELECT sha256, size, deferred FROM sync_blobs WHERE complete AND NOT uploaded ORDER BY created_at, sha256',
+      // An attachment listed as refused waits for the user's retry instead of travelling again.
+      "SELECT sha256, size, deferred FROM sync_blobs b WHERE complete AND NOT uploaded AND NOT EXISTS (SELECT 1 FROM sync_item_errors e WHERE e.key = 'attachment:' || b.sha256) ORDER BY created_at, sha256",
     );
     return {
       entries: e.rows[0]?.n ?? 0,
@@ -236,16 +245,19 @@ export class OfficeSyncAgent {
     };
   }
 
-  /** Bytes to send (records compressed as they will travel, attachments raw) and the time on the link as last measured. */
-  async estimate(): Promise<{ recordBytes: number; entries: number; attachments: { sha256: string; size: number }[]; attachmentBytes: number; seconds: number | null; link: SyncState['link'] }> {
+  /** Bytes to send (records compressed as they will travel, attachments raw, deferred ones apart) and the time on the link as last measured. */
+  async estimate(): Promise<{ recordBytes: number; entries: number; attachments: { sha256: string; size: number; deferred: boolean }[]; attachmentBytes: number; seconds: number | null; link: SyncState['link'] }> {
     const st = await this.state();
     const r = await this.db.query<{ payload: unknown }>('SELECT payload FROM outbox WHERE seq > $1 ORDER BY seq', [st.pushCursor]);
     const recordBytes = r.rows.length === 0 ? 0 : gzipJson(r.rows.map((x) => x.payload)).length;
-    const p = await this.pending();
-    const attachmentBytes = p.blobs.reduce((s, b) => s + b.size, 0);
-    const requests = Math.ceil(r.rows.length / LIMITS.pushBatchEntries) + 1 + p.blobs.reduce((s, b) => s + Math.ceil(b.size / (64 * 1024)), 0);
+    const all = await this.pending(true);
+    const sending = new Set((await this.pending(false)).blobs.map((b) => b.sha256));
+    const attachments = all.blobs.map((b) => ({ ...b, deferred: !sending.has(b.sha256) }));
+    const toSend = attachments.filter((b) => !b.deferred);
+    const attachmentBytes = toSend.reduce((s, b) => s + b.size, 0);
+    const requests = Math.ceil(r.rows.length / LIMITS.pushBatchEntries) + 1 + toSend.reduce((s, b) => s + chunkCount(b.size), 0);
     const seconds = st.link ? estimateSeconds(recordBytes + attachmentBytes, requests, st.link) : null;
-    return { recordBytes, entries: r.rows.length, attachments: p.blobs, attachmentBytes, seconds, link: st.link };
+    return { recordBytes, entries: r.rows.length, attachments, attachmentBytes, seconds, link: st.link };
   }
 
   async setDeferred(sha256s: readonly string[], deferred: boolean): Promise<void> {
@@ -320,11 +332,11 @@ export class OfficeSyncAgent {
     const started = performance.now();
     const client = this.http(dev);
     const before = { ...client.stats };
-    const summary: SyncSummary = { pushed: 0, pulled: 0, chunksSent: 0, blobsCompleted: 0, bytesSent: 0, bytesReceived: 0, requests: 0, ms: 0 };
+    const summary: SyncSummary = { pushed: 0, pulled: 0, chunksSent: 0, blobsCompleted: 0, refused: 0, bytesSent: 0, bytesReceived: 0, requests: 0, ms: 0 };
     await this.saveState({ lastAttemptAt: this.deps.clock().toISOString() });
     try {
       const pend = await this.pending(false);
-      const blobs = policy.mode === 'none' ? [] : pend.blobs.filter((b) => policy.mode === 'all' || b.size <= (policy.largeBytes ?? 1024 * 1024));
+      const blobs = policy.mode === 'none' ? [] : pend.blobs.filter((b) => policy.mode === 'all' || b.size <= (policy.largeBytes ?? LARGE_ATTACHMENT_BYTES));
       this.progress = { phase: 'records', itemsDone: 0, itemsTotal: pend.entries, bytesDone: 0, bytesTotal: 0 };
       let missing: Record<string, number[]> = {};
       let first = true;
@@ -362,6 +374,7 @@ export class OfficeSyncAgent {
         const pulled = await this.applyAnswer(answer, dev, sender, answerN);
         summary.pulled += pulled.pulled;
         if (answer.push) summary.pushed += answer.push.applied;
+        summary.refused += answer.push?.refused?.length ?? 0;
         if (first && answer.missing) missing = answer.missing;
         first = false;
         if (this.progress) this.progress = { ...this.progress, itemsDone: this.progress.itemsDone + entries.length };
@@ -413,7 +426,10 @@ export class OfficeSyncAgent {
       if (seen.rows.length === 0) return -1;
       const st = { ...EMPTY_STATE, ...((await readSetting<SyncState>(tx, 'sync.state')) ?? {}) };
       const patch: Partial<SyncState> = {};
-      if (answer.push) patch.pushCursor = mergeCursor(st.pushCursor, answer.push.cursor);
+      if (answer.push) {
+        patch.pushCursor = mergeCursor(st.pushCursor, answer.push.cursor);
+        await noteRefusals(tx, st.pushCursor, patch.pushCursor, answer.push.refused ?? [], this.deps.clock().toISOString());
+      }
       let count = 0;
       if (answer.pull) {
         const entries = answer.pull.entries.filter((e) => e.seq > st.pullCursor);
@@ -465,25 +481,50 @@ export class OfficeSyncAgent {
 
   private async uploadBlobs(dev: DeviceSettings, blobs: readonly BlobRef[], missing: Record<string, number[]>, summary: SyncSummary): Promise<void> {
     const todo = blobs.map((b) => ({ ...b, missing: missing[b.sha256] ?? [] }));
-    const totalBytes = todo.reduce((s, b) => s + b.missing.length * 64 * 1024, 0);
+    const totalBytes = todo.reduce((s, b) => s + bytesOfChunks(b.size, b.missing), 0);
     this.progress = { phase: 'attachments', itemsDone: 0, itemsTotal: todo.length, bytesDone: 0, bytesTotal: totalBytes };
     for (const b of todo) {
-      let left = b.missing;
-      for (const index of b.missing) {
-        const data = await readChunk(this.db, b.sha256, index);
-        if (!data) continue;
-        const msg = await this.message(dev, 'chunk', data, 'raw', { sha256: b.sha256, size: b.size, index });
-        const reply = await this.send(dev, '/sync/v1/chunk', msg.bytes);
-        const opened = this.openAnswer(dev, reply.body, msg.n);
-        left = (unpackJson(opened.header.enc, opened.body) as { missing: number[] }).missing;
-        summary.chunksSent++;
-        if (this.progress) this.progress = { ...this.progress, bytesDone: this.progress.bytesDone + data.length };
-      }
-      if (left.length === 0) {
-        await this.db.query('UPDATE sync_blobs SET uploaded = true WHERE sha256 = $1', [b.sha256]);
-        summary.blobsCompleted++;
+      try {
+        if (b.missing.length > 0) await this.uploadBlob(dev, b, summary);
+      } catch (error) {
+        // The hub refusing this one attachment must not stop the others; a link failure stops the sync.
+        if (!(error instanceof SyncError) || !ITEM_LEVEL_CODES.has(error.code)) throw error;
+        await noteAttachmentRefused(this.db, b.sha256, b.size, 'attachment_refused', this.deps.clock().toISOString(), error.code);
+        summary.refused++;
       }
       if (this.progress) this.progress = { ...this.progress, itemsDone: this.progress.itemsDone + 1 };
+    }
+  }
+
+  /** Sends the chunks the hub lacks of one attachment; a damaged local copy is listed, not sent. */
+  private async uploadBlob(dev: DeviceSettings, b: BlobRef & { missing: number[] }, summary: SyncSummary): Promise<void> {
+    const whole = await readBlob(this.db, b.sha256);
+    if (!whole || whole.length !== b.size || createHash('sha256').update(whole).digest('hex') !== b.sha256) {
+      await noteAttachmentRefused(this.db, b.sha256, b.size, 'attachment_corrupt', this.deps.clock().toISOString());
+      summary.refused++;
+      return;
+    }
+    let left = b.missing;
+    for (const index of b.missing) {
+      const { start, end } = chunkRange(b.size, index);
+      const data = whole.subarray(start, end);
+      const msg = await this.message(dev, 'chunk', data, 'raw', { sha256: b.sha256, size: b.size, index });
+      const reply = await this.send(dev, '/sync/v1/chunk', msg.bytes);
+      const opened = this.openAnswer(dev, reply.body, msg.n);
+      left = (unpackJson(opened.header.enc, opened.body) as { missing: number[] }).missing;
+      summary.chunksSent++;
+      if (this.progress) this.progress = { ...this.progress, bytesDone: this.progress.bytesDone + data.length };
+    }
+    if (left.some((i) => b.missing.includes(i))) {
+      // Every chunk went and the hub still lacks some: it dropped the whole (content did not hash right). Resending would loop.
+      await noteAttachmentRefused(this.db, b.sha256, b.size, 'attachment_refused', this.deps.clock().toISOString(), 'hash');
+      summary.refused++;
+      return;
+    }
+    if (left.length === 0) {
+      await this.db.query('UPDATE sync_blobs SET uploaded = true WHERE sha256 = $1', [b.sha256]);
+      await clearItemError(this.db, `attachment:${b.sha256}`);
+      summary.blobsCompleted++;
     }
   }
 
@@ -539,7 +580,7 @@ export class OfficeSyncAgent {
       if (await this.probe()) {
         const st = await this.state();
         const due = !st.lastSuccessAt || wasUp === false || this.deps.clock().getTime() - new Date(st.lastSuccessAt).getTime() >= intervalMs;
-        if (due) await this.syncNow({ mode: 'small', largeBytes: 512 * 1024 }).catch(() => undefined);
+        if (due) await this.syncNow({ mode: 'small', largeBytes: LARGE_ATTACHMENT_BYTES }).catch(() => undefined);
       }
     };
     // A closed store (or any failure) must not become an unhandled rejection; the next tick tries again.
@@ -600,7 +641,7 @@ export class OfficeSyncAgent {
     }
     if (answer.blobData) await storeWholeDownloads(this.db, answer.blobData);
     await this.saveState({ lastSuccessAt: this.deps.clock().toISOString(), lastError: null });
-    await this.log('usb', 'ok', { pushed: answer.push?.applied ?? 0, pulled, chunksSent: 0, blobsCompleted: answer.blobsStored?.length ?? 0, bytesSent: 0, bytesReceived: data.length, requests: 0, ms: 0 }, null);
+    await this.log('usb', 'ok', { pushed: answer.push?.applied ?? 0, pulled, chunksSent: 0, blobsCompleted: answer.blobsStored?.length ?? 0, refused: answer.push?.refused?.length ?? 0, bytesSent: 0, bytesReceived: data.length, requests: 0, ms: 0 }, null);
     return { pulled, pushedAcknowledged: answer.push?.cursor ?? 0, alreadyImported: false };
   }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ItemRefusal } from './refusals.js';
 
 /**
  * The sync protocol, version 1. docs/sync-protocol.md is its specification;
@@ -106,6 +107,8 @@ export interface PushAnswer {
   /** The upload cursor the hub has durably stored for this device. */
   cursor: number;
   applied: number;
+  /** Entries the hub did not apply (the cursor still moves past them): shown per item on the office. Absent = none. */
+  refused?: ItemRefusal[];
 }
 export interface PullAnswer {
   entries: Entry[];

@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeBundle, gzipJson } from '../../electron/sync/codec.js';
+import { decodeBundle, encodeBundle, gzipJson, unpackJson } from '../../electron/sync/codec.js';
 import { contentHash } from '../../electron/sync/content-hash.js';
 import type { DeviceSettings } from '../../electron/sync/office-agent.js';
 import { PROTOCOL_VERSION } from '../../shared/sync/protocol.js';
 import type { Logger } from '../../electron/store/deps.js';
 import { addPeople, enrollOffice, startTestHub, startTestOffice, type TestHub, type TestOffice } from '../support/sync-harness.js';
 
-async function post(url: string, path: string, body: Buffer | string, type = 'application/octet-stream'): Promise<{ status: number; json: { ok?: boolean; error?: { code: string; message: string } } | null }> {
+async function post(url: string, path: string, body: Buffer | string, type = 'application/octet-stream'): Promise<{ status: number; json: { ok?: boolean; error?: { code: string; message: string } } | null; refused?: unknown }> {
   const res = await fetch(new URL(path, url), { method: 'POST', body: typeof body === 'string' ? body : new Uint8Array(body), headers: { 'content-type': type } });
   const text = Buffer.from(await res.arrayBuffer());
   let json: { ok?: boolean; error?: { code: string; message: string } } | null;
@@ -17,7 +17,12 @@ async function post(url: string, path: string, body: Buffer | string, type = 'ap
   } catch {
     json = null;
   }
-  return { status: res.status, json };
+  // A signed answer: the entries the hub refused one by one.
+  const refused = json === null && res.status === 200 ? (() => {
+    const msg = decodeBundle(text);
+    return (unpackJson(msg.header.enc, msg.body) as { push?: { refused?: unknown } }).push?.refused;
+  })() : undefined;
+  return { status: res.status, json, refused };
 }
 
 /** Everything on the hub a request could change. */
@@ -90,8 +95,6 @@ describe('sync security: refusals change nothing', () => {
     const st = await a.agent.state();
     r = await post(hub.url, '/sync/v1/exchange', message(devA, { push: { after: st.pushCursor, entries: [{ seq: st.pushCursor + 1, table: 'people', id: String(bRow.id), owner: b.unitId, version: 99, op: 'update', row: { ...bRow, version: 99, full_name: 'Bị sửa trộm' } }] } }));
     expect(r.json?.error?.code).toBe('scope');
-    r = await post(hub.url, '/sync/v1/exchange', message(devA, { push: { after: st.pushCursor, entries: [{ seq: st.pushCursor + 1, table: 'people', id: String(bRow.id), owner: a.unitId, version: 99, op: 'update', row: { ...bRow, owner_unit_id: a.unitId, version: 99, full_name: 'Bị sửa trộm' } }] } }));
-    expect(r.json?.error?.code).toBe('scope');
     // A local table (user accounts with password hashes) never travels.
     r = await post(hub.url, '/sync/v1/exchange', message(devA, { push: { after: st.pushCursor, entries: [{ seq: st.pushCursor + 1, table: 'users', id: 'x', owner: a.unitId, version: 1, op: 'insert', row: { id: 'x', owner_unit_id: a.unitId, version: 1 } }] } }));
     expect(r.status).toBe(400);
@@ -114,6 +117,13 @@ describe('sync security: refusals change nothing', () => {
     expect(r.status).toBe(409);
     expect(r.json?.error?.code).toBe('replay');
     expect(await fingerprint(hub, [a.unitId, b.unitId])).toBe(afterFirst);
+    // A row of A's own whose id the hub holds for B: refused on its own (listed on A's screen), B's row untouched.
+    const bHash = (await contentHash(hub.core.db, b.unitId)).hash;
+    const aCursor = (await a.agent.state()).pushCursor;
+    r = await post(hub.url, '/sync/v1/exchange', message(devA, { push: { after: aCursor, entries: [{ seq: aCursor + 1, table: 'people', id: String(bRow.id), owner: a.unitId, version: 99, op: 'update', row: { ...bRow, owner_unit_id: a.unitId, version: 99, full_name: 'Bị sửa trộm' } }] } }));
+    expect(r.status).toBe(200);
+    expect(r.refused).toEqual([{ seq: aCursor + 1, table: 'people', id: String(bRow.id), version: 99, code: 'scope' }]);
+    expect((await contentHash(hub.core.db, b.unitId)).hash).toBe(bHash);
   });
 
   it('refuses oversized requests with 413 and never answers hostile bytes with a 5xx (fuzzed)', async () => {
