@@ -19,7 +19,7 @@ import { pdfEngineFactory } from './engine-choice.js';
 import type { PdfEngine } from './pdf-engine.js';
 import { certificateFontCss } from './fonts.js';
 import { calibrationFromRow, decisionFromRow, itemFromRow, printFromRow, templateFromRow } from './rows.js';
-import { loadSigningKey, officeSigningKey, parseQrCode, signSummary, verifySignature, type SigningKey } from './signing.js';
+import { loadSigningKey, officeSigningKey, parseQrCode, signForPrint, signSummary, verifySignature, type SigningKey } from './signing.js';
 
 function office(ctx: HandlerContext): string {
   return requireSession(ctx).officeUnitId;
@@ -69,7 +69,9 @@ async function printableItems(db: Queryable, selection: { decisionId?: string | 
 
 function pageFor(p: Printable, template: CertificateTemplate, key: SigningKey): CertificatePage {
   const { item, decision } = p;
-  const signed = signSummary(key, {
+  const qrBox = template.fields.find((f) => f.key === 'qr');
+  // Without a QR box only the typed short code prints: the shorter folded form is enough.
+  const signed = signForPrint(key, {
     decisionNumber: formatDecisionNumber(decision.number, decision.symbol),
     decisionDate: decision.decisionDate,
     recipient: item.recipientName,
@@ -77,7 +79,7 @@ function pageFor(p: Printable, template: CertificateTemplate, key: SigningKey): 
     registerCode: p.registerCode,
     registerYear: item.registerYear ?? 0,
     registerNumber: item.registerNumber ?? 0,
-  });
+  }, qrBox ? Math.min(qrBox.wMm, qrBox.hMm) : 0);
   return {
     values: certificateValues({ decision, item, registerCode: p.registerCode, heading: template.heading, verifyCode: signed.typed }),
     qrCode: signed.qr,
@@ -407,7 +409,8 @@ export const certificateHandlers: HandlersFor<
         return { status: 'bad_signature', message: 'Chữ ký số của mã không đúng: nội dung đã bị sửa hoặc mã bị làm giả.', award: null };
       }
       ({ registerCode, registerYear: year, registerNumber: number } = parsed.summary);
-      check = (expected) => expected.qr === input.code.trim().toUpperCase();
+      const scanned = input.code.normalize('NFC').trim().toLocaleUpperCase('vi');
+      check = (expected) => expected.qr === scanned;
     } else {
       const short = parseShortCode(input.code);
       if (!short) return unreadable;
@@ -426,7 +429,7 @@ export const certificateHandlers: HandlersFor<
     const dr = item.decisionId ? (await db.query('SELECT * FROM award_decisions WHERE id = $1', [item.decisionId])).rows[0] : undefined;
     if (!dr) return { status: 'not_found', message: 'Khen thưởng này không có quyết định trong phần mềm.', award: null };
     const decision = decisionFromRow(dr);
-    const expected = signSummary(key, {
+    const summary = {
       decisionNumber: formatDecisionNumber(decision.number, decision.symbol),
       decisionDate: decision.decisionDate,
       recipient: item.recipientName,
@@ -434,7 +437,9 @@ export const certificateHandlers: HandlersFor<
       registerCode,
       registerYear: year,
       registerNumber: number,
-    });
+    };
+    // The certificate printed one of the two forms (name with diacritics when its QR box allowed it): either matches.
+    const forms = [signSummary(key, summary, { diacritics: true }), signSummary(key, summary)];
     const award = {
       recipient: item.recipientName,
       awardName: item.awardName,
@@ -442,7 +447,7 @@ export const certificateHandlers: HandlersFor<
       registerLabel: formatRegisterNumber(number, year, registerCode),
       issuer: decision.issuerName,
     };
-    if (!check(expected)) {
+    if (!forms.some(check)) {
       return { status: 'mismatch', message: `Mã không khớp với khen thưởng số ${award.registerLabel} trong sổ (tên, quyết định hoặc số vào sổ khác với bản đã in).`, award: null };
     }
     if (item.status === 'cancelled') {

@@ -2,6 +2,7 @@ import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sig
 import type { Queryable } from '../../shared/db/port.js';
 import { base32, canonicalSummary, fromBase32, parseCanonicalSummary, shortCode, splitCode, type CertificateSummary } from '../../shared/awards/verification.js';
 import { readSetting, writeSetting } from '../handlers/system.js';
+import { qrVersion } from './qr-png.js';
 
 /**
  * The office's certificate-signing key (Ed25519). Kept in the local settings
@@ -69,17 +70,37 @@ export interface SignedCode {
   typed: string;
 }
 
-export function signSummary(key: SigningKey, summary: Omit<CertificateSummary, 'keyId'>): SignedCode {
-  const text = canonicalSummary({ ...summary, keyId: key.keyId });
+/**
+ * Smallest QR module printed, in mm. 0.38 mm is 9 dots at 600 dpi and about
+ * 4.5 at 300 dpi, comfortably above the ~0.33 mm phone cameras read at arm's
+ * length; the built-in templates' 20–22 mm boxes hold up to 53–57 modules.
+ */
+export const MIN_QR_MODULE_MM = 0.38;
+
+export function signSummary(key: SigningKey, summary: Omit<CertificateSummary, 'keyId'>, o: { diacritics?: boolean } = {}): SignedCode {
+  const text = canonicalSummary({ ...summary, keyId: key.keyId }, o);
   // Ed25519 is deterministic: the same summary always gives the same signature, so a typed short code can be re-derived and compared.
   const signature = base32(sign(null, Buffer.from(text, 'utf8'), key.privateKey));
   return { qr: `${text}*${signature}`, typed: shortCode(summary.registerCode, summary.registerYear, summary.registerNumber, signature) };
 }
 
+/**
+ * The code a certificate prints in a QR box of `qrBoxMm`: the name with its
+ * diacritics (TD2) when that symbol's modules stay at least MIN_QR_MODULE_MM,
+ * else the folded name (TD1), which is shorter. Both verify.
+ */
+export function signForPrint(key: SigningKey, summary: Omit<CertificateSummary, 'keyId'>, qrBoxMm: number): SignedCode & { form: 'TD1' | 'TD2'; modules: number } {
+  const vi = signSummary(key, summary, { diacritics: true });
+  const viSize = qrVersion(vi.qr).size;
+  if (qrBoxMm / viSize >= MIN_QR_MODULE_MM) return { ...vi, form: 'TD2', modules: viSize };
+  const folded = signSummary(key, summary);
+  return { ...folded, form: 'TD1', modules: qrVersion(folded.qr).size };
+}
+
 export type ParsedCode = { ok: true; summary: CertificateSummary; signature: Buffer; text: string } | { ok: false };
 
 export function parseQrCode(code: string): ParsedCode {
-  const parts = splitCode(code.trim().toUpperCase());
+  const parts = splitCode(code.normalize('NFC').trim().toLocaleUpperCase('vi'));
   if (!parts) return { ok: false };
   const summary = parseCanonicalSummary(parts.summary);
   const signature = fromBase32(parts.signature);

@@ -19,6 +19,8 @@ export interface CertificateSummary {
 }
 
 export const CODE_PREFIX = 'TD1';
+/** The same summary with the recipient's name kept in Vietnamese (upper case, NFC): see canonicalSummary. */
+export const CODE_PREFIX_VI = 'TD2';
 const SEP = '*';
 
 /**
@@ -41,10 +43,21 @@ export function foldForCode(text: string): string {
     .trim();
 }
 
-/** The exact text that is signed and printed in the QR before the signature. */
-export function canonicalSummary(s: CertificateSummary): string {
+/** A name as TD2 codes carry it: NFC, Vietnamese upper case, single spaces, no field separator. */
+export function upperNameForCode(text: string): string {
+  return text.normalize('NFC').toLocaleUpperCase('vi').replace(/\*/gu, ' ').replace(/\s+/gu, ' ').trim();
+}
+
+/**
+ * The exact text that is signed and printed in the QR before the signature.
+ * TD1 folds the recipient to the alphanumeric set; TD2 keeps the name with
+ * its diacritics ("GIÀNG A DÌNH": "Lê Văn Ba" and "Lê Văn Bá" stay apart),
+ * which costs bytes in the QR, so the printer uses TD2 only when the symbol
+ * still prints large enough (electron/awards/signing.ts).
+ */
+export function canonicalSummary(s: CertificateSummary, o: { diacritics?: boolean } = {}): string {
   return [
-    CODE_PREFIX,
+    o.diacritics ? CODE_PREFIX_VI : CODE_PREFIX,
     foldForCode(s.keyId),
     foldForCode(s.registerCode),
     String(s.registerYear),
@@ -52,13 +65,13 @@ export function canonicalSummary(s: CertificateSummary): string {
     foldForCode(s.decisionNumber),
     s.decisionDate.replace(/-/gu, ''),
     foldForCode(s.awardCode),
-    foldForCode(s.recipient),
+    o.diacritics ? upperNameForCode(s.recipient) : foldForCode(s.recipient),
   ].join(SEP);
 }
 
 export function parseCanonicalSummary(text: string): CertificateSummary | null {
   const p = text.split(SEP);
-  if (p.length !== 9 || p[0] !== CODE_PREFIX) return null;
+  if (p.length !== 9 || (p[0] !== CODE_PREFIX && p[0] !== CODE_PREFIX_VI)) return null;
   const [, keyId, registerCode, year, number, decisionNumber, date, awardCode, recipient] = p as [string, string, string, string, string, string, string, string, string];
   const registerYear = Number(year);
   const registerNumber = Number(number);

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Progress, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Progress, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPrinter } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
@@ -8,17 +8,30 @@ import { useApi, useQuery } from '../../api/hooks.js';
 import { downloadFile } from '../../files/download.js';
 import { useT } from '../../i18n/language.js';
 import { awardsMessages as m } from './messages.js';
+import { printMessages as pm } from '../certificates/print-messages.js';
 
 /**
- * Prints a whole decision or one certificate to one PDF (the desktop shell
- * sends the same PDF to the printer), with a progress bar for batches and a
- * reason when something is printed again.
+ * Prints a whole decision or one certificate: in the desktop app straight to
+ * a printer (silent or with the system dialog, with that printer's
+ * calibration) or to one PDF; in the web build to a PDF only, labelled
+ * "Tải PDF để in". A progress bar for batches and a reason when something is
+ * printed again.
  */
 export function PrintPanel({ decisionId, itemIds, reprint, onDone }: { decisionId?: string; itemIds?: string[]; reprint: boolean; onDone?(): void }) {
   const t = useT(m);
+  const tp = useT(pm);
   const api = useApi();
   const templates = useQuery('certificates.templates', {}, { tables: ['certificate_templates'] });
   const printers = useQuery('certificates.calibrations', {}, { tables: ['printer_calibrations'] });
+  const system = useQuery('certificates.printers', {});
+  const direct = system.data?.direct === true;
+  const [output, setOutput] = useState<'printer' | 'pdf'>('printer');
+  const toPrinter = direct && output === 'printer';
+  const [device, setDevice] = useState<string | null>(null);
+  const [showDialog, setShowDialog] = useState(false);
+  const chosenDevice = device ?? system.data?.printers.find((p) => p.isDefault)?.name ?? system.data?.printers[0]?.name ?? null;
+  const deviceProblem = system.data?.printers.find((p) => p.name === chosenDevice)?.problem ?? null;
+  const calibrated = new Set((printers.data ?? []).map((p) => p.printerName));
   const [templateId, setTemplateId] = useState<string | null>(null);
   const [printer, setPrinter] = useState<string | null>(null);
   const [reason, setReason] = useState('');
@@ -45,6 +58,21 @@ export function PrintPanel({ decisionId, itemIds, reprint, onDone }: { decisionI
     setError(null);
     setProgress({ done: 0, total: itemIds?.length ?? 0, stage: 'preparing' });
     try {
+      if (toPrinter) {
+        if (!chosenDevice) return;
+        const r = await api.call('certificates.printToPrinter', {
+          selection: decisionId ? { decisionId } : { itemIds: itemIds ?? [] },
+          templateId: chosen,
+          printerName: chosenDevice,
+          silent: !showDialog,
+          ...(reason.trim() ? { reason } : {}),
+          jobId: id,
+        });
+        notifications.show({ color: 'teal', message: tp('sent', { n: r.printed, printer: chosenDevice }) });
+        setReason('');
+        onDone?.();
+        return;
+      }
       const r = await api.call('certificates.print', {
         selection: decisionId ? { decisionId } : { itemIds: itemIds ?? [] },
         templateId: chosen,
@@ -68,15 +96,44 @@ export function PrintPanel({ decisionId, itemIds, reprint, onDone }: { decisionI
   const pct = progress && progress.total > 0 ? (progress.stage === 'done' ? 100 : progress.stage === 'rendering' ? 60 : Math.round((progress.done / progress.total) * 50)) : 5;
   return (
     <Stack gap="xs" data-testid="print-panel">
+      {direct ? (
+        <SegmentedControl
+          value={output}
+          onChange={(v) => setOutput(v === 'pdf' ? 'pdf' : 'printer')}
+          data={[
+            { value: 'printer', label: tp('toPrinter') },
+            { value: 'pdf', label: tp('toPdf') },
+          ]}
+          data-testid="print-output"
+        />
+      ) : system.data ? (
+        <Text size="sm" c="dimmed" data-testid="print-web-note">
+          {tp('webNote')}
+        </Text>
+      ) : null}
       <Group grow align="flex-end">
         <Select label={t('template')} data={(templates.data ?? []).map((x) => ({ value: x.id, label: x.name }))} value={chosen} onChange={setTemplateId} allowDeselect={false} data-testid="print-template" />
-        <Select
-          label={t('printer')}
-          data={[{ value: '', label: t('noPrinter') }, ...(printers.data ?? []).map((p) => ({ value: p.printerName, label: p.printerName }))]}
-          value={printer ?? ''}
-          onChange={(v) => setPrinter(v || null)}
-        />
+        {toPrinter ? (
+          <Select
+            label={tp('systemPrinter')}
+            data={(system.data?.printers ?? []).map((p) => ({ value: p.name, label: `${p.displayName} (${calibrated.has(p.name) ? tp('calibrated') : tp('notCalibrated')})${p.problem ? ` — ${p.problem}` : ''}` }))}
+            value={chosenDevice}
+            onChange={setDevice}
+            allowDeselect={false}
+            data-testid="print-device"
+          />
+        ) : (
+          <Select
+            label={t('printer')}
+            data={[{ value: '', label: t('noPrinter') }, ...(printers.data ?? []).map((p) => ({ value: p.printerName, label: p.printerName }))]}
+            value={printer ?? ''}
+            onChange={(v) => setPrinter(v || null)}
+          />
+        )}
       </Group>
+      {toPrinter && (system.data?.printers.length ?? 0) === 0 ? <Alert color="yellow">{tp('noSystemPrinter')}</Alert> : null}
+      {toPrinter && deviceProblem ? <Alert color="orange">{tp('problem', { problem: deviceProblem })}</Alert> : null}
+      {toPrinter ? <Checkbox label={tp('showDialog')} checked={showDialog} onChange={(e) => setShowDialog(e.currentTarget.checked)} data-testid="print-dialog" /> : null}
       {reprint ? <TextInput label={t('reason')} description={t('reasonHint')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} data-testid="print-reason" /> : null}
       {running ? (
         <Stack gap={4} data-testid="print-progress">
@@ -90,8 +147,8 @@ export function PrintPanel({ decisionId, itemIds, reprint, onDone }: { decisionI
         </Alert>
       ) : null}
       <Group justify="flex-end">
-        <Button leftSection={<IconPrinter size={16} />} onClick={() => void print()} loading={running} disabled={!chosen} data-testid="print-go">
-          {decisionId ? t('printAll') : reprint ? t('reprint') : t('printOne')}
+        <Button leftSection={<IconPrinter size={16} />} onClick={() => void print()} loading={running} disabled={!chosen || (toPrinter && !chosenDevice)} data-testid="print-go">
+          {toPrinter ? tp('sendToPrinter') : !direct ? tp('downloadToPrint') : decisionId ? t('printAll') : reprint ? t('reprint') : t('printOne')}
         </Button>
       </Group>
     </Stack>
