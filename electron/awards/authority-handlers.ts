@@ -157,10 +157,10 @@ export async function assertAuthority(db: Queryable, office: string, decisionId:
   const check = await checkDecisionAuthority(db, office, decisionId);
   const errors = check.findings.filter((f) => f.severity === 'error');
   if (errors.length === 0) return;
-  const issues: FieldIssue[] = errors.map((f) => ({ path: f.path, message: `${f.message} [${f.ruleId}]` }));
+  const issues: FieldIssue[] = errors.map((f) => ({ path: f.path, message: `${f.message} [${f.ruleId}: ${f.source}]` }));
   const first = errors[0];
   const more = errors.length > 1 ? ` (và ${errors.length - 1} lỗi khác)` : '';
-  throw new ApiError('invalid_input', `Chưa ban hành được: ${first?.message ?? ''} [${first?.ruleId ?? ''}]${more}`, issues);
+  throw new ApiError('invalid_input', `Chưa ban hành được: ${first?.message ?? ''} [${first?.ruleId ?? ''}: ${first?.source ?? ''}]${more}`, issues);
 }
 
 export const authorityHandlers: HandlersFor<'awards.authorityRules' | 'awards.checkAuthority' | 'awards.saveAuthorityRule'> = {

@@ -18,17 +18,19 @@ export type AuthorityKind = (typeof AUTHORITY_KINDS)[number];
 export interface AuthorityKindInfo {
   vi: string;
   en: string;
+  /** The title alone, for messages. */
+  short: string;
   /** False: decided above the office; the app only prepares the dossier (R-AUTH-04). */
   local: boolean;
 }
 
 export const AUTHORITY_KIND_LABELS: Record<AuthorityKind, AuthorityKindInfo> = {
-  department_head: { vi: 'Giám đốc Sở (thủ trưởng cơ quan chuyên môn thuộc UBND tỉnh)', en: 'Head of a provincial department', local: true },
-  unit_head: { vi: 'Thủ trưởng đơn vị có tư cách pháp nhân thuộc Bộ, tỉnh', en: 'Head of a unit with legal personality', local: true },
-  district_chair: { vi: 'Chủ tịch UBND cấp huyện (đến 30/6/2025)', en: 'District chairman (until 30/6/2025)', local: true },
-  commune_chair: { vi: 'Chủ tịch UBND xã, phường, đặc khu', en: 'Commune chairman', local: true },
-  province_chair: { vi: 'Chủ tịch UBND tỉnh', en: 'Provincial chairman', local: false },
-  minister: { vi: 'Bộ trưởng Bộ Tư pháp', en: 'Minister of Justice', local: false },
+  department_head: { vi: 'Giám đốc Sở (thủ trưởng cơ quan chuyên môn thuộc UBND tỉnh)', en: 'Head of a provincial department', short: 'Giám đốc Sở', local: true },
+  unit_head: { vi: 'Thủ trưởng đơn vị có tư cách pháp nhân thuộc Bộ, tỉnh', en: 'Head of a unit with legal personality', short: 'Thủ trưởng đơn vị thuộc Bộ, tỉnh', local: true },
+  district_chair: { vi: 'Chủ tịch UBND cấp huyện (đến 30/6/2025)', en: 'District chairman (until 30/6/2025)', short: 'Chủ tịch UBND huyện', local: true },
+  commune_chair: { vi: 'Chủ tịch UBND xã, phường, đặc khu', en: 'Commune chairman', short: 'Chủ tịch UBND xã', local: true },
+  province_chair: { vi: 'Chủ tịch UBND tỉnh', en: 'Provincial chairman', short: 'Chủ tịch UBND tỉnh', local: false },
+  minister: { vi: 'Bộ trưởng Bộ Tư pháp', en: 'Minister of Justice', short: 'Bộ trưởng Bộ Tư pháp', local: false },
 };
 
 /** The authority whose decisions an office of this level usually prepares; null when none fits. */
@@ -137,7 +139,7 @@ export const DEFAULT_AUTHORITY_RULES: readonly AuthorityRuleSeed[] = [
     validFrom: '2024-01-01',
     validTo: null,
     localIssue: false,
-    source: `${LUAT_2022} (Điều 79, chưa đọc nguyên văn)`,
+    source: `${LUAT_2022}, Điều 79 — chưa đọc nguyên văn`,
     confidence: 'likely',
     note: 'Tập thể lao động xuất sắc, Chiến sĩ thi đua cấp tỉnh / Bộ, Bằng khen, Cờ thi đua do Chủ tịch UBND tỉnh hoặc Bộ trưởng quyết định. Đơn vị chỉ lập hồ sơ đề nghị.',
     configurable: true,
@@ -225,7 +227,7 @@ function inForce(r: Pick<AuthorityRule, 'validFrom' | 'validTo'>, date: string):
 }
 
 function authoritiesText(kinds: readonly AuthorityKind[]): string {
-  return [...new Set(kinds)].map((k) => AUTHORITY_KIND_LABELS[k].vi).join('; ');
+  return [...new Set(kinds)].map((k) => AUTHORITY_KIND_LABELS[k].short).join(', ');
 }
 
 function period(r: Pick<AuthorityRule, 'validFrom' | 'validTo'>): string {
@@ -284,12 +286,12 @@ export function checkAuthority(input: AuthorityInput): AuthorityCheck {
         // A certain row covers it outright; otherwise say which uncertain row is relied on.
         if (!own.some((r) => r.confidence === 'certain')) {
           const r = own[0] as AuthorityRule;
-          fromRule('warning', r, i, awardPath, `${line}: "${it.awardName}" dựa vào căn cứ chưa chắc chắn (${r.code}: ${r.source}). ${r.note ?? ''}`.trim());
+          fromRule('warning', r, i, awardPath, `${line}: "${it.awardName}" dựa vào căn cứ chưa chắc chắn (${r.code}). ${r.note ?? ''}`.trim());
         }
       } else if (above.length > 0) {
         const r = above[0] as AuthorityRule;
         const who = authoritiesText(above.flatMap((x) => x.authorities));
-        fromRule('error', r, i, awardPath, `${line}: "${it.awardName}" do ${who} quyết định (${r.code}: ${r.source}); đơn vị không ban hành được. Hãy lập hồ sơ đề nghị khen thưởng gửi cấp trên.`, who);
+        fromRule('error', r, i, awardPath, `${line}: "${it.awardName}" do ${who} quyết định (${r.code}); đơn vị không ban hành được. Hãy lập hồ sơ đề nghị khen thưởng gửi cấp trên.`, who);
       } else if (ownLapsed.length > 0) {
         const r = ownLapsed[0] as AuthorityRule;
         const others = authoritiesText(now.filter((x) => x.localIssue).flatMap((x) => x.authorities));
@@ -298,11 +300,11 @@ export function checkAuthority(input: AuthorityInput): AuthorityCheck {
           r,
           i,
           awardPath,
-          `${line}: ${AUTHORITY_KIND_LABELS[kind].vi} chỉ có thẩm quyền tặng "${it.awardName}" ${period(r)} (${r.code}: ${r.source}); quyết định ngày ${formatDateShort(date)} nằm ngoài thời gian đó.${others ? ` Vào ngày này thẩm quyền thuộc: ${others}.` : ''}`,
+          `${line}: ${AUTHORITY_KIND_LABELS[kind].short} chỉ có thẩm quyền tặng "${it.awardName}" ${period(r)} (${r.code}); quyết định ngày ${formatDateShort(date)} nằm ngoài thời gian đó.${others ? ` Ngày này thẩm quyền thuộc: ${others}.` : ''}`,
         );
       } else if (now.length > 0) {
         const r = now[0] as AuthorityRule;
-        fromRule('error', r, i, awardPath, `${line}: ${AUTHORITY_KIND_LABELS[kind].vi} không có thẩm quyền tặng "${it.awardName}". Thẩm quyền thuộc: ${authoritiesText(now.flatMap((x) => x.authorities))} (${r.code}: ${r.source}).`);
+        fromRule('error', r, i, awardPath, `${line}: ${AUTHORITY_KIND_LABELS[kind].short} không có thẩm quyền tặng "${it.awardName}". Thẩm quyền thuộc: ${authoritiesText(now.flatMap((x) => x.authorities))} (${r.code}).`);
       } else if (grants.length > 0) {
         const r = grants[0] as AuthorityRule;
         fromRule('error', r, i, awardPath, `${line}: chưa có quy định thẩm quyền tặng "${it.awardName}" áp dụng vào ngày ${formatDateShort(date)} (${r.code} áp dụng ${period(r)}).`);

@@ -43,6 +43,9 @@ test('a newcomer makes a decision for five people, prints the batch, reprints on
   await page.getByTestId('decision-new').click();
   const editor = page.getByTestId('decision-editor');
   await expect(editor).toBeVisible();
+  // A district office in 2026: the district chairman's power ended on 30/06/2025 (R-AUTH-02), the commune chairman decides.
+  await page.getByTestId('decision-authority').click();
+  await page.getByRole('option', { name: /^Chủ tịch UBND xã/u }).click();
   await page.getByTestId('decision-signer').fill('Lò Văn Mừng');
   await page.getByTestId('decision-subject').fill('Về việc tặng Giấy khen cho cá nhân có thành tích xuất sắc năm 2025');
   for (const [i, p] of STAFF.entries()) {

@@ -106,7 +106,7 @@ describe('authority rules: the district tier ends on 30/06/2025', () => {
   it('names the cut-off and who holds the power that day', () => {
     const r = check('district_chair', '2025-07-01', [item('GK')]);
     expect(r.findings[0]?.message).toContain('từ 01/01/2024 đến 30/06/2025');
-    expect(r.findings[0]?.message).toContain('Chủ tịch UBND xã, phường, đặc khu');
+    expect(r.findings[0]?.message).toContain('Ngày này thẩm quyền thuộc: Giám đốc Sở, Thủ trưởng đơn vị thuộc Bộ, tỉnh, Chủ tịch UBND xã.');
     expect(r.findings[0]?.source).toContain('Điều 80 khoản 2');
   });
 
