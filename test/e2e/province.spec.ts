@@ -148,6 +148,14 @@ test('province mode: wizard → Tỉnh section, a code shown once, an office enr
     await expect(row).toContainText('Đã thu hồi');
     await expect(row).toContainText('Máy đã thay, đơn vị sẽ đăng ký lại');
     await screenshot(page, 'province-08-revoked');
+
+    // The second locale.
+    await page.getByTestId('language-toggle').getByText('EN').click();
+    await expect(page.getByRole('heading', { name: 'Province / Sync hub' })).toBeVisible();
+    await page.getByTestId('province-tab-usb').click();
+    await expect(page.getByText('Import an office’s USB file')).toBeVisible();
+    await screenshot(page, 'province-09-english');
+    await page.getByTestId('language-toggle').getByText('VI').click();
   } finally {
     await office.stop();
   }
