@@ -147,6 +147,17 @@ export const DEFAULT_AUTHORITY_RULES: readonly AuthorityRuleSeed[] = [
   },
 ];
 
+/** Names of the codes the default rows use that are not among an office's default award kinds (shown in the settings view). */
+export const RULE_AWARD_NAMES: Record<string, string> = {
+  THONVH: 'Thôn, tổ dân phố văn hóa',
+  GDVH: 'Gia đình văn hóa',
+  TTLDXS: 'Tập thể lao động xuất sắc',
+  CSTDT: 'Chiến sĩ thi đua cấp tỉnh, cấp Bộ',
+  BK: 'Bằng khen (cá nhân)',
+  'BK-TT': 'Bằng khen (tập thể)',
+  CTD: 'Cờ thi đua',
+};
+
 /** Checks that are not authority rows: fixed principles, shown beside the table with their source. */
 export const FIXED_RULES = {
   'R-ORG-01': { title: 'Không khen thưởng tổ chức đã giải thể, chưa thành lập', source: 'Thông tư 15/2025/TT-BNV', confidence: 'certain' },

@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, Checkbox, Group, Modal, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { AUTHORITY_KIND_LABELS, FIXED_RULES, type AuthorityRule } from '../../../../shared/awards/authority.js';
+import { AUTHORITY_KIND_LABELS, FIXED_RULES, RULE_AWARD_NAMES, type AuthorityRule } from '../../../../shared/awards/authority.js';
 import type { AwardKind, Confidence } from '../../../../shared/awards/types.js';
 import { formatDateShort } from '../../../../shared/vi/dates.js';
 import { showApiError } from '../../api/errors.js';
@@ -56,14 +56,17 @@ export function AuthorityTab({ kinds }: { kinds: readonly AwardKind[] }) {
                     {pick(AUTHORITY_KIND_LABELS[a], lang)}
                   </Text>
                 ))}
-                <Badge mt={4} variant="light" color={r.localIssue ? 'blue' : 'grape'}>
+                <Text size="xs" mt={4} fw={600} c={r.localIssue ? 'blue' : 'grape'}>
                   {r.localIssue ? t('localIssue') : t('dossierOnly')}
-                </Badge>
+                </Text>
               </Table.Td>
               <Table.Td>
                 {r.awardCodes.map((c) => (
                   <Text size="sm" key={c}>
-                    {names.get(c) ?? c} <Text span c="dimmed" size="xs">({c}{names.has(c) ? '' : `, ${t('unknownCode')}`})</Text>
+                    {names.get(c) ?? RULE_AWARD_NAMES[c] ?? c}{' '}
+                    <Text span c="dimmed" size="xs">
+                      ({c}{names.has(c) ? '' : `, ${t('unknownCode')}`})
+                    </Text>
                   </Text>
                 ))}
               </Table.Td>
@@ -80,7 +83,7 @@ export function AuthorityTab({ kinds }: { kinds: readonly AwardKind[] }) {
                   )
                 ) : null}
               </Table.Td>
-              <Table.Td>
+              <Table.Td w={160} miw={160}>
                 <Badge color={CONF_COLOR[r.confidence]}>{t(r.confidence)}</Badge>
               </Table.Td>
               <Table.Td>
@@ -102,7 +105,7 @@ export function AuthorityTab({ kinds }: { kinds: readonly AwardKind[] }) {
               <Table.Td w={120} fw={600}>{id}</Table.Td>
               <Table.Td>{r.title}</Table.Td>
               <Table.Td>{r.source}</Table.Td>
-              <Table.Td>
+              <Table.Td w={160} miw={160}>
                 <Badge color={CONF_COLOR[r.confidence]}>{t(r.confidence)}</Badge>
               </Table.Td>
             </Table.Tr>
