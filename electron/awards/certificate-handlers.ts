@@ -6,7 +6,7 @@ import { decisionLabel, formatDecisionNumber } from '../../shared/awards/decisio
 import { checkCalibration, checkTemplate, NO_CALIBRATION, PAPERS, type CertificateTemplate, type PrinterCalibration } from '../../shared/awards/layout.js';
 import { formatRegisterNumber } from '../../shared/awards/register.js';
 import type { AwardItem, Decision } from '../../shared/awards/types.js';
-import { parseShortCode, type VerifyResult } from '../../shared/awards/verification.js';
+import { base32, parseShortCode, type VerifyResult } from '../../shared/awards/verification.js';
 import type { Queryable } from '../../shared/db/port.js';
 import { formatDateShort } from '../../shared/vi/dates.js';
 import { mutate } from '../store/mutation.js';
@@ -400,17 +400,26 @@ export const certificateHandlers: HandlersFor<
     let year: number;
     let number: number;
     let check: (expected: ReturnType<typeof signSummary>) => boolean;
+    const badSignature: VerifyResult = { status: 'bad_signature', message: 'Chữ ký số của mã không đúng: nội dung đã bị sửa hoặc mã bị làm giả.', award: null };
+    // Set when the text around a genuine signature was changed: see below.
+    let textChanged = false;
     const parsed = parseQrCode(input.code);
     if (parsed.ok) {
       if (parsed.summary.keyId !== key.keyId) {
         return { status: 'unknown_office', message: 'Mã này do một cơ quan khác ký (không phải cơ quan đang dùng phần mềm này), nên không đối chiếu được tại đây.', award: null };
       }
-      if (!verifySignature(key, parsed.text, parsed.signature)) {
-        return { status: 'bad_signature', message: 'Chữ ký số của mã không đúng: nội dung đã bị sửa hoặc mã bị làm giả.', award: null };
-      }
       ({ registerCode, registerYear: year, registerNumber: number } = parsed.summary);
-      const scanned = input.code.normalize('NFC').trim().toLocaleUpperCase('vi');
-      check = (expected) => expected.qr === scanned;
+      if (verifySignature(key, parsed.text, parsed.signature)) {
+        const scanned = input.code.normalize('NFC').trim().toLocaleUpperCase('vi');
+        check = (expected) => expected.qr === scanned;
+      } else {
+        // A scanner that types into the field (keyboard wedge) may drop or garble the Vietnamese letters of a
+        // TD2 name. The signature (ASCII) still says which record the office signed: compare it with the
+        // record's own signatures. Anything else changed the signature and matches no record.
+        textChanged = true;
+        const signature = base32(parsed.signature);
+        check = (expected) => expected.qr.slice(expected.qr.lastIndexOf('*') + 1) === signature;
+      }
     } else {
       const short = parseShortCode(input.code);
       if (!short) return unreadable;
@@ -424,7 +433,7 @@ export const certificateHandlers: HandlersFor<
         [owner, registerCode, year, number],
       )
     ).rows[0];
-    if (!row) return { status: 'not_found', message: `Không có giấy khen số ${formatRegisterNumber(number, year, registerCode)} trong sổ khen thưởng của cơ quan.`, award: null };
+    if (!row) return textChanged ? badSignature : { status: 'not_found', message: `Không có giấy khen số ${formatRegisterNumber(number, year, registerCode)} trong sổ khen thưởng của cơ quan.`, award: null };
     const item = itemFromRow(row);
     const dr = item.decisionId ? (await db.query('SELECT * FROM award_decisions WHERE id = $1', [item.decisionId])).rows[0] : undefined;
     if (!dr) return { status: 'not_found', message: 'Khen thưởng này không có quyết định trong phần mềm.', award: null };
@@ -448,13 +457,15 @@ export const certificateHandlers: HandlersFor<
       issuer: decision.issuerName,
     };
     if (!forms.some(check)) {
+      if (textChanged) return badSignature;
       return { status: 'mismatch', message: `Mã không khớp với khen thưởng số ${award.registerLabel} trong sổ (tên, quyết định hoặc số vào sổ khác với bản đã in).`, award: null };
     }
     if (item.status === 'cancelled') {
       return { status: 'cancelled', message: `Khen thưởng này đã bị hủy${item.cancelledAt ? ` ngày ${formatDateShort(item.cancelledAt.slice(0, 10))}` : ''}: ${item.cancelReason ?? ''}`, award };
     }
     if (item.status !== 'issued' || decision.status !== 'issued') return { status: 'not_found', message: 'Quyết định khen thưởng này chưa được ban hành.', award: null };
-    return { status: 'valid', message: `Hợp lệ: ${award.recipient} được tặng ${award.awardName} theo ${award.decisionLabel}, số vào sổ ${award.registerLabel}.`, award };
+    const note = textChanged ? ' (Chữ trong mã quét được khác bản in, thường do máy quét không gõ được chữ có dấu; chữ ký số khớp với khen thưởng này trong sổ.)' : '';
+    return { status: 'valid', message: `Hợp lệ: ${award.recipient} được tặng ${award.awardName} theo ${award.decisionLabel}, số vào sổ ${award.registerLabel}.${note}`, award };
   },
 };
 
