@@ -103,23 +103,24 @@ export async function checkDecisionAuthority(db: Queryable, office: string, deci
   const stored = (await db.query<{ authority_kind: string | null }>('SELECT authority_kind FROM award_decisions WHERE id = $1', [decisionId])).rows[0]?.authority_kind ?? null;
   const authorityKind = stored && (AUTHORITY_KINDS as readonly string[]).includes(stored) ? (stored as AuthorityKind) : await officeAuthorityKind(db, office);
   const issuer = await unitById(db, office);
-  const checkItems: AuthorityItem[] = [];
-  for (const it of items) {
-    let unitId = it.recipientKind === 'collective' ? it.unitId : null;
-    if (it.recipientKind === 'person' && it.personId) {
-      unitId = (await db.query<{ unit_id: string | null }>('SELECT unit_id FROM people WHERE id = $1', [it.personId])).rows[0]?.unit_id ?? null;
-    }
-    checkItems.push({
-      recipientKind: it.recipientKind,
-      recipientName: it.recipientName,
-      personId: it.personId,
-      unitId: it.unitId,
-      awardCode: it.awardCode,
-      awardName: it.awardName,
-      achievement: it.achievement,
-      recipientUnit: datedUnit(await unitById(db, unitId)),
-    });
-  }
+  // Two reads for the whole list (a decision may hold hundreds of lines): the people's units, then those units.
+  const personIds = items.map((it) => it.personId).filter((id): id is string => Boolean(id));
+  const personUnit = new Map(
+    (await db.query<{ id: string; unit_id: string | null }>('SELECT id, unit_id FROM people WHERE id = ANY($1::text[])', [personIds])).rows.map((r) => [r.id, r.unit_id]),
+  );
+  const unitOf = (it: (typeof items)[number]): string | null => (it.recipientKind === 'collective' ? it.unitId : it.personId ? (personUnit.get(it.personId) ?? null) : null);
+  const unitIds = [...new Set(items.map(unitOf).filter((id): id is string => Boolean(id)))];
+  const units = new Map((await db.query<UnitRow>('SELECT * FROM units WHERE id = ANY($1::text[])', [unitIds])).rows.map((u) => [u.id, u]));
+  const checkItems: AuthorityItem[] = items.map((it) => ({
+    recipientKind: it.recipientKind,
+    recipientName: it.recipientName,
+    personId: it.personId,
+    unitId: it.unitId,
+    awardCode: it.awardCode,
+    awardName: it.awardName,
+    achievement: it.achievement,
+    recipientUnit: datedUnit(units.get(unitOf(it) ?? '')),
+  }));
   const past = (
     await db.query<R>(
       `SELECT i.recipient_kind, i.recipient_name, i.person_id, i.unit_id, i.award_name, i.achievement, i.historical_decision, i.historical_date,
