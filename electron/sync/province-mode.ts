@@ -188,6 +188,9 @@ export class ProvinceMode {
       this.deps.logger.info('province hub identity created', { unitId: office.id });
     } else if (identity.unitId !== office.id) {
       throw new ApiError('conflict', 'Dữ liệu trạm đồng bộ trên máy này thuộc một đơn vị khác (có thể do khôi phục bản sao lưu của nơi khác). Hãy liên hệ quản trị trước khi dùng trạm.');
+    } else if (identity.name !== office.name) {
+      // A renamed province: offices enrolling from now on see the current name (the keys stay).
+      await writeSetting(this.db, 'hub.identity', { ...identity, name: office.name });
     }
     return HubCore.open(this.db, { clock: this.deps.clock, logger: this.deps.logger, unitId: office.id, name: office.name });
   }

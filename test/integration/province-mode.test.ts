@@ -206,7 +206,7 @@ describe('Province mode: the desktop store also runs the hub', () => {
     expect(await papi.call('province.bundles.list', {})).toHaveLength(imports);
   });
 
-  it('revoking a device (reason, confirmation, admin or head) refuses its next sync with a clear error', async () => {
+  it('revoking a device (reason, confirmation, admin or head) refuses its next sync with a clear error; a replaced-PC code restores the office on a new PC', async () => {
     const dev = (await papi.call('province.devices.list', {})).find((d) => d.unitId === a.unitId);
     expect(dev).toBeDefined();
     const noConfirm = await apiError(papi.call('province.devices.revoke', { deviceId: dev?.id ?? '', reason: 'Máy hỏng', confirm: false as unknown as true }));
@@ -227,6 +227,25 @@ describe('Province mode: the desktop store also runs the hub', () => {
     expect(e.code).toBe('revoked');
     expect(e.message).toMatch(/thu hồi/u);
     expect(await rowCount(province, 'people', a.unitId)).toBe(peopleBefore);
+
+    // The office's PC is replaced: a "replaced PC" code for the same unit restores its data on the new PC.
+    const unknownUnit = await apiError(papi.call('province.codes.create', { unitName: 'Không có', unitId: 'khong-co-don-vi' }));
+    expect(unknownUnit.code).toBe('not_found');
+    const again = await papi.call('province.codes.create', { unitName: 'bỏ qua', unitId: a.unitId });
+    expect(again.unitName).toBe('Phòng Tư pháp huyện Mường Nhé');
+    const replacement = await startTestOffice('Phòng Tư pháp huyện Mường Nhé (máy mới)');
+    try {
+      const r = await replacement.api.call('sync.enroll', { hubUrl, code: again.code });
+      expect(r.restore).toBe(true);
+      await replacement.agent.syncNow();
+      const restored = await contentHash(replacement.store.deps.db, a.unitId);
+      expect(restored.hash).toBe((await contentHash(province.deps.db, a.unitId)).hash);
+      expect(restored.rows).toBeGreaterThanOrEqual(7);
+      const listed = await papi.call('province.devices.list', {});
+      expect(listed.filter((d) => d.unitId === a.unitId && d.revokedAt === null)).toHaveLength(1);
+    } finally {
+      await replacement.close();
+    }
 
     // An officer may not revoke or make codes.
     const officer = await papi.call('users.create', { displayName: 'Cán bộ Một', username: 'canbo1', password: 'matkhau123', role: 'officer' });
