@@ -79,6 +79,9 @@ export interface AttachmentPolicy {
   largeBytes?: number;
 }
 
+/** Failures only a person can fix (a new code, an update): automatic sync does not retry them every minute. */
+const PERMANENT_FAILURES: ReadonlySet<string> = new Set(['revoked', 'unknown_device', 'protocol_too_old', 'protocol_too_new', 'bad_code', 'code_expired', 'code_used']);
+
 /** Hub refusals that concern one attachment, not the link or the device: the sync goes on with the next one. */
 const ITEM_LEVEL_CODES: ReadonlySet<SyncErrorCode> = new Set(['bad_request', 'too_large', 'bad_bundle']);
 
@@ -571,27 +574,41 @@ export class OfficeSyncAgent {
     return this.linkUp;
   }
 
-  /** Automatic sync: when the hub becomes reachable and then at each interval. */
-  startAuto(intervalMs: number): void {
+  /**
+   * Automatic sync: as soon as the hub becomes reachable, again after a
+   * failed attempt, and at each interval. While the hub is unreachable it is
+   * probed more often (one small GET), so a link that comes back is used at once.
+   */
+  startAuto(intervalMs: number, probe: { upMs?: number; downMs?: number } = {}): void {
     if (this.timer) return;
+    const upMs = Math.min(intervalMs, probe.upMs ?? 60_000);
+    const downMs = Math.min(intervalMs, probe.downMs ?? 15_000);
     const tick = async () => {
       if (this.running || !(await this.device())) return;
       const wasUp = this.linkUp;
       if (await this.probe()) {
         const st = await this.state();
-        const due = !st.lastSuccessAt || wasUp === false || this.deps.clock().getTime() - new Date(st.lastSuccessAt).getTime() >= intervalMs;
+        const retry = st.lastError !== null && !PERMANENT_FAILURES.has(st.lastError.code);
+        const due = !st.lastSuccessAt || wasUp !== true || retry || this.deps.clock().getTime() - new Date(st.lastSuccessAt).getTime() >= intervalMs;
         if (due) await this.syncNow({ mode: 'small', largeBytes: LARGE_ATTACHMENT_BYTES }).catch(() => undefined);
       }
     };
     // A closed store (or any failure) must not become an unhandled rejection; the next tick tries again.
-    const safeTick = () => void tick().catch(() => undefined);
-    this.timer = setInterval(safeTick, Math.min(intervalMs, 60_000));
+    const loop = () => {
+      void tick()
+        .catch(() => undefined)
+        .finally(() => {
+          if (!this.timer) return;
+          this.timer = setTimeout(loop, this.linkUp === true ? upMs : downMs);
+          this.timer.unref();
+        });
+    };
+    this.timer = setTimeout(loop, 0);
     this.timer.unref();
-    safeTick();
   }
 
   stop(): void {
-    if (this.timer) clearInterval(this.timer);
+    if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     this.client?.close();
     this.client = null;

@@ -12,6 +12,7 @@ import { useRoute } from './router.js';
 import { SECTIONS, type Section } from './sections.js';
 import { NotAvailable } from './UnderConstruction.js';
 import { BackupReminder } from '../features/backup/BackupReminder.js';
+import { SyncIndicator } from '../features/sync/SyncIndicator.js';
 
 const m = defineMessages({
   vi: { logout: 'Đăng xuất', appName: 'Thi Đua', tagline: 'Thi đua, khen thưởng ngành Tư pháp', menu: 'Mở/đóng danh mục chức năng' },
@@ -75,6 +76,7 @@ export function Shell({ session, office, onLogout }: { session: SessionInfo; off
             </Stack>
           </Group>
           <Group gap="md" wrap="nowrap">
+            <SyncIndicator />
             <LanguageSwitch />
             <Stack gap={0} align="flex-end" visibleFrom="xs">
               <Text size="sm" fw={600} data-testid="user-name">
