@@ -378,18 +378,7 @@ export class HubCore {
       }
       throw error;
     }
-    if (body.blobs) answer.missing = await this.missingFor(body.blobs);
-    if (body.pull) {
-      await this.pump();
-      const page = await this.pullPage(device.unit_id, body.pull, opts.usb === true);
-      // Nothing new: no pull section at all (the office keeps its cursor); keeps the idle check small.
-      if (page.entries.length > 0 || page.more || opts.usb) answer.pull = page;
-      // A USB answer carries the files the office lacks whole (HTTP fetches them chunk by chunk with blob-get).
-      if (opts.usb) {
-        const files = await blobsForUsbAnswer(this.db, this.identity.unitId, device.unit_id, body.want ?? [], page.entries);
-        if (files.length > 0) answer.blobData = files;
-      }
-    }
+    await this.finishExchange(device.unit_id, body, opts.usb === true, answer);
     this.logger.info('exchange', {
       deviceId: device.id,
       n: msg.header.n,
@@ -400,6 +389,27 @@ export class HubCore {
     });
     const packed = packJson(answer);
     return this.answer(device, msg.header.n, packed.body, packed.enc);
+  }
+
+  /**
+   * The read-only part of an exchange's answer, after its upload is stored:
+   * missing chunks and the download page. Shared by exchange() and the hub's
+   * group commit (electron/sync/hub-group.ts), so both answer alike.
+   */
+  async finishExchange(unitId: string, body: ExchangeBody, usb: boolean, answer: ExchangeAnswer, opts: { pumped?: boolean } = {}): Promise<void> {
+    if (body.blobs) answer.missing = await this.missingFor(body.blobs);
+    if (body.pull) {
+      // A group commit pumps once for all its exchanges.
+      if (!opts.pumped) await this.pump();
+      const page = await this.pullPage(unitId, body.pull, usb);
+      // Nothing new: no pull section at all (the office keeps its cursor); keeps the idle check small.
+      if (page.entries.length > 0 || page.more || usb) answer.pull = page;
+      // A USB answer carries the files the office lacks whole (HTTP fetches them chunk by chunk with blob-get).
+      if (usb) {
+        const files = await blobsForUsbAnswer(this.db, this.identity.unitId, unitId, body.want ?? [], page.entries);
+        if (files.length > 0) answer.blobData = files;
+      }
+    }
   }
 
   private async answer(device: DeviceRow, re: number, body: Buffer, enc: 'gzip' | 'json' | 'raw', blob?: { sha256: string; size: number; index: number }): Promise<Buffer> {
