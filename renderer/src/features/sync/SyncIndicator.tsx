@@ -16,7 +16,7 @@ export function SyncIndicator() {
   const status = useQuery('sync.status', {});
   const running = status.data?.running === true;
   useEffect(() => {
-    const id = setInterval(() => status.reload(), running ? 2000 : 10_000);
+    const id = setInterval(() => status.reload(), running ? 2000 : 5000);
     return () => clearInterval(id);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- reload is stable
   }, [running]);

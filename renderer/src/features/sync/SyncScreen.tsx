@@ -90,7 +90,7 @@ function StateCard({ s }: { s: SyncStatusView }) {
         <Text size="sm" data-testid="sync-last-success">
           <b>{t('lastSuccess')}:</b> {s.lastSuccessAt ? formatWhen(s.lastSuccessAt) : t('never')}
         </Text>
-        {s.lastAttemptAt && s.lastAttemptAt !== s.lastSuccessAt && (
+        {s.lastError && s.lastAttemptAt && (
           <Text size="sm" c="dimmed">
             <b>{t('lastAttempt')}:</b> {formatWhen(s.lastAttemptAt)}
           </Text>
