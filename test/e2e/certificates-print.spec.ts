@@ -47,3 +47,67 @@ test('web build: the print dialog offers "Tải PDF để in" (no direct printin
   const log = await webApp.call<{ kind: string }[]>('certificates.printLog', { decisionId: draft.decision.id }, token);
   expect(log.map((r) => r.kind)).toEqual(['print', 'print', 'print']);
 });
+
+test('desktop print dialog (the store\'s answers faked at the HTTP boundary: no Electron here): printers, problem warning, dialog choice, send', async ({ page, webApp }) => {
+  await signedIn(page, webApp);
+  const token = await sessionToken(page);
+  const office = (await webApp.call<{ office: { id: string } }>('system.status', {})).office.id;
+  const people: string[] = [];
+  for (const { fullName, gender } of STAFF) {
+    const p = await webApp.call<{ id: string }>('people.create', { fullName, gender, position: 'Chuyên viên', unitId: office, staffCategory: 'cong_chuc', birthDate: null, startDate: null, note: null }, token);
+    people.push(p.id);
+  }
+  const api = { call: (method: string, input: unknown) => webApp.call(method, input, token) } as unknown as ApiClient;
+  const draft = await webApp.call<{ decision: { id: string; version: number } }>('awards.createDecision', await decisionInput(api, people), token);
+  await webApp.call('awards.issueDecision', { id: draft.decision.id, expectedVersion: draft.decision.version }, token);
+  await webApp.call('certificates.saveCalibration', { printerName: 'HP_P1102', offsetXMm: 1.5, offsetYMm: -0.5, scale: 1 }, token);
+
+  // What the desktop store answers (its Electron side is unit-tested in test/unit/electron-printing.test.ts).
+  const sent: unknown[] = [];
+  await page.route('**/api/call', async (route) => {
+    const body = route.request().postDataJSON() as { method?: string; input?: unknown };
+    if (body.method === 'certificates.printers') {
+      await route.fulfill({
+        json: {
+          ok: true,
+          value: {
+            direct: true,
+            printers: [
+              { name: 'HP_P1102', displayName: 'HP LaserJet P1102', isDefault: true, problem: null },
+              { name: 'Canon_2900', displayName: 'Canon LBP 2900', isDefault: false, problem: 'mất kết nối (offline)' },
+            ],
+          },
+        },
+      });
+      return;
+    }
+    if (body.method === 'certificates.printToPrinter') {
+      sent.push(body.input);
+      await route.fulfill({ json: { ok: true, value: { printed: 3, printerName: 'HP_P1102', items: [] } } });
+      return;
+    }
+    await route.continue();
+  });
+
+  await new ShellPage(page).open('awards');
+  await page.getByTestId('decision-row').first().click();
+  await page.getByTestId('decision-print-all').click();
+  await expect(page.getByTestId('print-output')).toBeVisible();
+  await expect(page.getByTestId('print-web-note')).toHaveCount(0);
+  await expect(page.getByTestId('print-go')).toHaveText('Gửi ra máy in');
+  await expect(page.getByTestId('print-device')).toHaveValue('HP LaserJet P1102 (đã căn chỉnh)');
+  await page.getByTestId('print-device').click();
+  await page.getByRole('option', { name: 'Canon LBP 2900 (chưa căn chỉnh) — mất kết nối (offline)' }).click();
+  await expect(page.getByText('Máy in đang báo: mất kết nối (offline)')).toBeVisible();
+  await screenshot(page, '68-certificates-print-desktop');
+  await page.getByTestId('print-device').click();
+  await page.getByRole('option', { name: 'HP LaserJet P1102 (đã căn chỉnh)' }).click();
+  await page.getByTestId('print-dialog').check();
+  await page.getByTestId('print-go').click();
+  await expect(page.getByText('Đã gửi 3 giấy khen tới máy in HP_P1102.')).toBeVisible();
+  expect(sent).toEqual([{ selection: { decisionId: draft.decision.id }, templateId: expect.any(String), printerName: 'HP_P1102', silent: false, jobId: expect.stringMatching(/^job-/u) }]);
+  // Back to a PDF: the same dialog, the PDF button.
+  await page.getByTestId('decision-print-all').click();
+  await page.getByTestId('print-output').getByText('Ra tệp PDF').click();
+  await expect(page.getByTestId('print-go')).toHaveText('In giấy khen cả quyết định');
+});
