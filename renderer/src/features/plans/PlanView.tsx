@@ -18,6 +18,7 @@ import { DraftBanner } from '../../drafts/DraftBanner.js';
 import { formatDraftTime } from '../../drafts/time.js';
 import { useDraft } from '../../drafts/useDraft.js';
 import { OfficeProgressCard } from './OfficeProgressCard.js';
+import { ReviewStatus } from '../reviews/ReviewStatus.js';
 
 const STATUS_COLOR = { draft: 'gray', issued: 'teal', superseded: 'dark', received: 'blue' } as const;
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -95,6 +96,7 @@ export function PlanView({ id, onBack, onOpen }: { id: string; onBack(): void; o
               {t(`status_${plan.status}`)}
             </Badge>
             {plan.revision > 1 && <Badge variant="outline">{t('rev', { n: plan.revision })}</Badge>}
+            {plan.status !== 'draft' && <ReviewStatus subjectTable="plans" subjectId={plan.id} />}
             <Text c="dimmed" size="sm">
               {c.ref.symbol ? `${c.ref.number || '…'}/${c.ref.symbol}` : ''} {plan.sourceUnitName ?? c.header.issuingBody}
             </Text>

@@ -9,10 +9,13 @@ import { DevicesTab } from './DevicesTab.js';
 import { ServerTab } from './ServerTab.js';
 import { UsbTab } from './UsbTab.js';
 import { provinceMessages as m } from './messages.js';
+import { ReviewsPanel } from '../reviews/ReviewsPanel.js';
+import { reviewMessages } from '../reviews/messages.js';
 
 /** Tỉnh / Trạm đồng bộ: the province's side of sync, shown only when this office is provincial. */
 export function ProvinceScreen() {
   const t = useT(m);
+  const tr = useT(reviewMessages);
   const status = useQuery('province.status', {}, { tables: ['province', 'units'] });
   const [tab, setTab] = useState<string | null>('codes');
   const s = status.data;
@@ -53,6 +56,7 @@ export function ProvinceScreen() {
           <Tabs.Tab value="server" leftSection={<IconServer size={16} />} data-testid="province-tab-server">
             {t('tabServer')}
           </Tabs.Tab>
+          <Tabs.Tab value="reviews" data-testid="province-tab-reviews">{tr('tab')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="codes" pt="md">
           <CodesTab hubUrl={s?.server.running ? url : ''} />
@@ -62,6 +66,9 @@ export function ProvinceScreen() {
         </Tabs.Panel>
         <Tabs.Panel value="usb" pt="md">
           <UsbTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="reviews" pt="md">
+          <ReviewsPanel />
         </Tabs.Panel>
         <Tabs.Panel value="server" pt="md">
           {s ? <ServerTab server={s.server} onChange={status.reload} /> : <Text c="dimmed">…</Text>}
