@@ -42,6 +42,9 @@ function lookup(tx: Queryable): AudienceLookup {
       );
       return r.rows.map((x) => ({ personId: x.person_id, unitId: x.unit_id }));
     },
+    async isOfficeUnit(unitId) {
+      return (await tx.query('SELECT 1 FROM hub_devices WHERE unit_id = $1 LIMIT 1', [unitId])).rows.length > 0;
+    },
     fedAudience: (table, id) => fedAudience(tx, table, id),
   };
 }

@@ -30,6 +30,8 @@ export interface AudienceLookup {
   ownerOf(table: string, id: string): Promise<string | null>;
   /** The owners of the people and units named by a decision's award lines still in force. */
   decisionRecipients(decisionId: string): Promise<{ personId: string | null; unitId: string | null }[]>;
+  /** Is this unit an office enrolled at the hub (a device of it, active or not)? */
+  isOfficeUnit(unitId: string): Promise<boolean>;
   /** The audience a row already has in the feed (null when it is not in the feed). */
   fedAudience(table: string, id: string): Promise<Audience | null>;
 }
@@ -42,7 +44,9 @@ async function officeOfUnit(unitId: string, hubUnit: string, look: AudienceLooku
   const owner = await look.ownerOf('units', unitId);
   if (owner === null) return NONE;
   if (owner !== hubUnit) return toUnit(owner);
-  return unitId === hubUnit ? ALL : toUnit(unitId);
+  if (unitId === hubUnit) return ALL;
+  // A unit row the province keeps for an enrolled office goes to that office; its own bodies (councils) are public.
+  return (await look.isOfficeUnit(unitId)) ? toUnit(unitId) : ALL;
 }
 
 /** The office an award line is for: the owner of its person, else of its collective. */

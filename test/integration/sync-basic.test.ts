@@ -48,6 +48,8 @@ describe('sync: enrol, upload, download over loopback HTTP', () => {
   });
 
   it('edits travel as new versions; rows from the province arrive and are not re-uploaded', async () => {
+    // The province's staff stay at the province (shared/sync/audience.ts): a province person is not sent down.
+    await hub.core.publish('base_salaries', { id: 'tinh-luong-1', effective_from: '2024-07-01', amount: 2340000, source: 'Nghị định 73/2024/NĐ-CP', confidence: 'certain', updated_by: 'Sở' });
     await hub.core.publish('people', {
       id: 'tinh-nguoi-1',
       unit_id: hub.core.identity.unitId,
@@ -64,9 +66,10 @@ describe('sync: enrol, upload, download over loopback HTTP', () => {
     });
     const s = await a.agent.syncNow();
     expect(s.pulled).toBe(1);
-    const row = (await a.store.deps.db.query<{ full_name: string }>("SELECT full_name FROM people WHERE id = 'tinh-nguoi-1'")).rows[0];
-    expect(row?.full_name).toBe('Nguyễn Văn Tỉnh');
-    const outbox = (await a.store.deps.db.query<{ n: number }>("SELECT count(*)::int AS n FROM outbox WHERE row_id = 'tinh-nguoi-1'")).rows[0];
+    const row = (await a.store.deps.db.query<{ amount: string }>("SELECT amount FROM base_salaries WHERE id = 'tinh-luong-1'")).rows[0];
+    expect(Number(row?.amount)).toBe(2340000);
+    expect((await a.store.deps.db.query("SELECT 1 FROM people WHERE id = 'tinh-nguoi-1'")).rows).toHaveLength(0);
+    const outbox = (await a.store.deps.db.query<{ n: number }>("SELECT count(*)::int AS n FROM outbox WHERE row_id = 'tinh-luong-1'")).rows[0];
     expect(outbox?.n).toBe(0);
   });
 });

@@ -68,7 +68,7 @@ export function ReviewsPanel() {
                   )}
                 </Table.Td>
                 <Table.Td>{formatDateShort(s.sentAt.slice(0, 10))}</Table.Td>
-                <Table.Td>
+                <Table.Td miw={170}>
                   {s.review ? (
                     <Stack gap={2}>
                       <Badge color={COLOR[s.review.status]} variant="light" tt="none">
