@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { daysSince, formatBytes, formatDateTime } from '../../renderer/src/features/backup/format.js';
+import { formatDateTime } from '../../renderer/src/app/format.js';
+import { daysSince, formatBytes } from '../../renderer/src/features/backup/format.js';
 
 describe('backup screen formatting', () => {
   it.each([

@@ -6,7 +6,8 @@ import { showApiError } from '../../api/errors.js';
 import { useCommand, useQuery, useSession } from '../../api/hooks.js';
 import { downloadFile } from '../../files/download.js';
 import { useT } from '../../i18n/language.js';
-import { daysSince, formatBytes, formatDateTime } from './format.js';
+import { formatDateTime } from '../../app/format.js';
+import { daysSince, formatBytes } from './format.js';
 import { backupMessages as m } from './messages.js';
 import { RestoreFlow } from './RestoreFlow.js';
 

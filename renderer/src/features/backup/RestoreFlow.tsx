@@ -8,7 +8,8 @@ import { useApi, useCommand, useSession } from '../../api/hooks.js';
 import { navigate } from '../../app/router.js';
 import { readFileAsBase64 } from '../../files/download.js';
 import { useT } from '../../i18n/language.js';
-import { formatBytes, formatDateTime } from './format.js';
+import { formatDateTime } from '../../app/format.js';
+import { formatBytes } from './format.js';
 import { backupMessages as m } from './messages.js';
 
 function errorText(error: unknown): string {

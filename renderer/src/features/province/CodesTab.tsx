@@ -5,7 +5,7 @@ import type { EnrolmentCodeView } from '../../../../shared/api/methods/province.
 import { showApiError } from '../../api/errors.js';
 import { useCommand, useQuery } from '../../api/hooks.js';
 import { useT } from '../../i18n/language.js';
-import { formatDateTime } from '../backup/format.js';
+import { formatDateTime } from '../../app/format.js';
 import { provinceMessages as m } from './messages.js';
 import { printSlip } from './printSlip.js';
 

@@ -6,7 +6,7 @@ import type { ProvinceDeviceView } from '../../../../shared/api/methods/province
 import { showApiError } from '../../api/errors.js';
 import { useCommand, useQuery } from '../../api/hooks.js';
 import { useT } from '../../i18n/language.js';
-import { formatDateTime } from '../backup/format.js';
+import { formatDateTime } from '../../app/format.js';
 import { provinceMessages as m } from './messages.js';
 
 /** Enrolled devices: office, device, enrolment, last sync, rows held; revoke with a reason and a confirmation. */

@@ -8,7 +8,7 @@ import { showApiError } from '../../api/errors.js';
 import { useCommand, useQuery } from '../../api/hooks.js';
 import { downloadFile, readFileAsBase64 } from '../../files/download.js';
 import { useT } from '../../i18n/language.js';
-import { formatDateTime } from '../backup/format.js';
+import { formatDateTime } from '../../app/format.js';
 import { provinceMessages as m } from './messages.js';
 
 const BUNDLE_MIME = 'application/octet-stream';

@@ -7,7 +7,8 @@ import { useCommand, useQuery, useSession } from '../../api/hooks.js';
 import { showApiError } from '../../api/errors.js';
 import { downloadFile, readFileAsBase64 } from '../../files/download.js';
 import { useT } from '../../i18n/language.js';
-import { formatBytes, formatSeconds, formatWhen, progressPercent } from './format.js';
+import { formatBytes } from '../../app/format.js';
+import { formatSeconds, formatWhen, progressPercent } from './format.js';
 import { m } from './messages.js';
 
 function EnrollCard({ onDone }: { onDone(): void }) {

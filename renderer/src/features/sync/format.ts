@@ -1,11 +1,4 @@
-import { formatDateShort } from '../../../../shared/vi/dates.js';
-
-/** "1,2 MB" with a Vietnamese decimal comma. */
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(0)} KB`;
-  return `${(n / 1024 / 1024).toFixed(1).replace('.', ',')} MB`;
-}
+import { formatDateTime } from '../../app/format.js';
 
 export function formatSeconds(s: number): string {
   if (s < 60) return `${Math.max(1, Math.round(s))} giây`;
@@ -19,14 +12,14 @@ export function formatSeconds(s: number): string {
   return sec ? `${min} phút ${sec} giây` : `${min} phút`;
 }
 
-/** "14:05 23/11/2026" in this PC's local time (timestamps are stored in UTC); only "14:05" when it is today. */
+/** "14:05 23/11/2026" in this PC's local time; only "14:05" when `short` and it is today. */
 export function formatWhen(iso: string | null, now: Date = new Date(), short = false): string {
   if (!iso) return '';
   const d = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const time = `${pad(d.getHours())}:${pad(d.getMinutes())}`;
-  if (short && d.toDateString() === now.toDateString()) return time;
-  return `${time} ${formatDateShort(`${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`)}`;
+  if (short && d.toDateString() === now.toDateString()) {
+    return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+  }
+  return formatDateTime(iso);
 }
 
 /** Percent of a transfer: bytes when they are known (attachments), items otherwise (records). */
