@@ -1,22 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../../shared/api/client.js';
 import type { Input } from '../../shared/api/contract.js';
-import { ApiError } from '../../shared/api/errors.js';
 import type { Store } from '../../electron/store/open-store.js';
 import { configuredStore } from '../support/store.js';
-import { addPeople, decisionInput } from '../support/awards.js';
+import { addPeople, decisionInput, rejection } from '../support/awards.js';
 
 /** Issuing under the authority rules, through the real handlers and store (issue 6 points 1 and 7). */
-
-async function rejection(p: Promise<unknown>): Promise<ApiError> {
-  try {
-    await p;
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 /** Rows in the awards tables plus outbox and audit: "writes nothing" means none of these move. */
 async function footprint(store: Store): Promise<number[]> {

@@ -4,22 +4,11 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ApiClient } from '../../shared/api/client.js';
-import { ApiError } from '../../shared/api/errors.js';
 import type { Store } from '../../electron/store/open-store.js';
 import { configuredStore } from '../support/store.js';
-import { addPeople, decisionInput } from '../support/awards.js';
+import { addPeople, decisionInput, rejection } from '../support/awards.js';
 
 const OUT = join(process.cwd(), 'test-results', 'awards');
-
-async function rejection(p: Promise<unknown>): Promise<ApiError> {
-  try {
-    await p;
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 async function count(store: Store, table: string): Promise<number> {
   const r = await store.deps.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`);

@@ -3,7 +3,6 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ApiClient } from '../../shared/api/client.js';
-import { ApiError } from '../../shared/api/errors.js';
 import type { DecisionWithItems } from '../../shared/awards/types.js';
 import type { CertificateTemplate } from '../../shared/awards/layout.js';
 import { calibrateBox } from '../../shared/awards/layout.js';
@@ -11,7 +10,7 @@ import type { Store } from '../../electron/store/open-store.js';
 import { loadSigningKey, signSummary } from '../../electron/awards/signing.js';
 import { qrModules } from '../../electron/awards/qr-png.js';
 import { configuredStore } from '../support/store.js';
-import { addPeople, decisionInput } from '../support/awards.js';
+import { addPeople, decisionInput, rejection } from '../support/awards.js';
 
 /**
  * Certificates end to end through the store: PDFs by Chromium, checked with
@@ -68,16 +67,6 @@ function lineBox(all: Word[], page: number, firstWords: string[]): { xMin: numbe
     }
   }
   throw new Error(`line starting ${firstWords.join(' ')} not found on page ${page}`);
-}
-
-async function rejection(p: Promise<unknown>): Promise<ApiError> {
-  try {
-    await p;
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
 }
 
 describe('certificates: printing to PDF', () => {

@@ -1,3 +1,4 @@
+import { ApiError } from '../../shared/api/errors.js';
 import type { ApiClient } from '../../shared/api/client.js';
 import type { Input } from '../../shared/api/contract.js';
 
@@ -54,4 +55,15 @@ export async function decisionInput(api: ApiClient, people: string[], overrides:
     })),
     ...overrides,
   };
+}
+
+/** The ApiError a call fails with; fails the test when the call succeeds or throws anything else. */
+export async function rejection(p: Promise<unknown>): Promise<ApiError> {
+  try {
+    await p;
+  } catch (error) {
+    if (error instanceof ApiError) return error;
+    throw error;
+  }
+  throw new Error('expected the call to fail');
 }
