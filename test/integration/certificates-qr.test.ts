@@ -39,6 +39,27 @@ describe('certificate QR: name with diacritics when it fits', () => {
     }
   });
 
+  it('builds the same symbol as the QR library, module for module (its mask choice included)', () => {
+    // Lengths from version 1 to about 15, alphanumeric only and with a Vietnamese byte segment.
+    const texts: string[] = [];
+    for (let n = 1; n <= 400; n += 13) {
+      texts.push('TD1*' + 'ABC123*'.repeat(n).slice(0, n));
+      texts.push('TD2*SKT*' + 'NGUYỄN THỊ PHƯƠNG '.repeat(Math.ceil(n / 18)).slice(0, n).trim() + '*XYZ');
+    }
+    for (const name of ['Giàng A Dình', 'Tôn Nữ Hoàng Thị Phương Khánh Huyền']) texts.push(signSummary(k, summary(name), { diacritics: true }).qr, signSummary(k, summary(name)).qr);
+    const masks = new Set<number>();
+    for (const text of texts) {
+      const ours = qrModules(text);
+      const lib = QRCode.create(qrSegments(text).map((s) => (s.mode === 'byte' ? { data: Buffer.from(s.data, 'utf8'), mode: 'byte' as const } : s)), { errorCorrectionLevel: 'L' });
+      masks.add(lib.maskPattern);
+      expect(ours.size, text).toBe(lib.modules.size);
+      const mine = Uint8Array.from({ length: ours.size * ours.size }, (_, i) => (ours.dark(i % ours.size, Math.floor(i / ours.size)) ? 1 : 0));
+      expect(Buffer.from(mine).equals(Buffer.from(lib.modules.data)), `${text}: mask ${lib.maskPattern}`).toBe(true);
+    }
+    // The cases exercise more than one mask, so a fixed choice could not pass.
+    expect(masks.size).toBeGreaterThan(3);
+  });
+
   it('puts only the name in a byte segment', () => {
     const code = signSummary(k, summary('Giàng A Dình'), { diacritics: true }).qr;
     const segs = qrSegments(code);
