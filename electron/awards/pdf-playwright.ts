@@ -5,6 +5,10 @@ import type { PdfEngine, PdfEngineFactory } from './pdf-engine.js';
 /** The page-side fitting code: the two pure functions' source, applied to the page's document. */
 export const FIT_SCRIPT = `(${fitDocument.toString()})(document, ${fitText.toString()})`;
 
+/** Resolves when the fonts are ready and every image has loaded (or failed: a broken image must not hang a batch). */
+export const LOADED_SCRIPT =
+  'Promise.all([document.fonts.ready, ...Array.from(document.images).filter((i) => !i.complete).map((i) => new Promise((done) => { i.addEventListener("load", done); i.addEventListener("error", done); }))])';
+
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -29,8 +33,8 @@ class PlaywrightPdfEngine implements PdfEngine {
     // Everything is inline (fonts and QR images as data URLs): wait for the parse, then for each image's
     // decode and for the fonts, rather than for the full load event.
     await this.page.setContent(html, { waitUntil: 'domcontentloaded' });
-    await this.page.evaluate('Promise.all([document.fonts.ready, ...Array.from(document.images).map((i) => i.decode())]).then(() => true)');
-    const overflows = options.fit === false ? [] : ((await this.page.evaluate(FIT_SCRIPT)) as FitOverflow[]);
+    // One round trip: fonts and images loaded (printing decodes the images itself), then the fit.
+    const overflows = (await this.page.evaluate(`${LOADED_SCRIPT}.then(() => ${options.fit === false ? '[]' : FIT_SCRIPT})`)) as FitOverflow[];
     const pdf = await this.page.pdf({ width: `${paper.widthMm}mm`, height: `${paper.heightMm}mm`, printBackground: true, preferCSSPageSize: true });
     return { pdf, overflows };
   }
