@@ -33,7 +33,7 @@ import { playwrightPdfEngine } from '../electron/awards/pdf-playwright.js';
 import { keyIdOf, signForPrint, type SigningKey } from '../electron/awards/signing.js';
 
 const N = 200;
-const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Lò', 'Giàng', 'Quàng', 'Tòng', 'Sùng'];
 const MIDDLE = ['Văn', 'Thị', 'Đức', 'Thị Thanh', 'Minh', 'A', 'Hữu', 'Ngọc', 'Xuân', 'Thị Phương'];
 const GIVEN = ['An', 'Bích', 'Cường', 'Dũng', 'Hằng', 'Hưng', 'Khánh', 'Lựu', 'Mừng', 'Nguyệt', 'Phượng', 'Quỳnh', 'Sứ', 'Thắm', 'Ước', 'Xuyến', 'Yến', 'Dình', 'Páo', 'Chứ'];

@@ -104,6 +104,8 @@ export async function certificateDocument(o: CertificateDocumentOptions): Promis
   const pages: string[] = [];
   const border = borderHtml(o.template);
   for (const [i, p] of o.pages.entries()) {
+    // Chromium is usually starting while this runs: give its launch messages a turn every few pages.
+    if (i % 16 === 15) await new Promise((resolve) => setImmediate(resolve));
     const qr = p.qrCode ? qrImage(p.qrCode) : null;
     const fields = o.template.fields.map((f, k) => fieldHtml(f, k, p.values, i, qr)).join('');
     pages.push(`<section class="page">${border}${fields}</section>`);
