@@ -63,7 +63,8 @@ export function useDraft<T extends Record<string, unknown>>(key: string, label: 
   const [lastSavedAt, setLastSavedAt] = useState<string | null>(null);
   // Values the draft must not be saved for: what the form opened with, and what was just saved or discarded.
   const baseline = useRef<string | null>(null);
-  const loaded = useRef(false);
+  // State, not a ref: values typed before the lookup ends must still be saved once it ends.
+  const [loaded, setLoaded] = useState(false);
   const labelRef = useRef(label);
   labelRef.current = label;
 
@@ -71,7 +72,7 @@ export function useDraft<T extends Record<string, unknown>>(key: string, label: 
   useEffect(() => {
     if (!enabled) return undefined;
     let current = true;
-    loaded.current = false;
+    setLoaded(false);
     baseline.current = json;
     setOffer(null);
     setLastSavedAt(null);
@@ -83,7 +84,7 @@ export function useDraft<T extends Record<string, unknown>>(key: string, label: 
       }
       if (!current) return;
       if (found && JSON.stringify(found.data) !== baseline.current) setOffer({ savedAt: found.savedAt, data: found.data as Partial<T> });
-      loaded.current = true;
+      setLoaded(true);
     })();
     return () => {
       current = false;
@@ -93,7 +94,7 @@ export function useDraft<T extends Record<string, unknown>>(key: string, label: 
 
   // Save as the user types, debounced.
   useEffect(() => {
-    if (!enabled || !loaded.current || json === baseline.current) return undefined;
+    if (!enabled || !loaded || json === baseline.current) return undefined;
     const timer = setTimeout(() => {
       // clear() may have run since this save was scheduled.
       if (json === baseline.current) return;
@@ -104,7 +105,7 @@ export function useDraft<T extends Record<string, unknown>>(key: string, label: 
       if (mirror) void api.call('drafts.put', { key, label: labelRef.current, data, savedAt }).catch(() => undefined);
     }, DRAFT_DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [json, enabled, db, api, userId, key, mirror]);
+  }, [json, enabled, loaded, db, api, userId, key, mirror]);
 
   const removeBoth = useCallback(async () => {
     await db.drafts.delete([userId, key]).catch(() => undefined);
