@@ -28,7 +28,7 @@ import { BUILTIN_TEMPLATES } from '../shared/awards/layout.js';
 import { certificateValues, type CertificateValues } from '../shared/awards/certificate.js';
 import { renderOnePdf, renderSeparatePdfs } from '../electron/awards/certificate-batch.js';
 import type { CertificatePage } from '../electron/awards/certificate-html.js';
-import { certificateFontCss } from '../electron/awards/fonts.js';
+import { bundledFontconfigEnv, certificateFontCss } from '../electron/awards/fonts.js';
 import { playwrightPdfEngine } from '../electron/awards/pdf-playwright.js';
 import { keyIdOf, signForPrint, type SigningKey } from '../electron/awards/signing.js';
 
@@ -121,10 +121,12 @@ async function time(fn: () => Promise<void>): Promise<number> {
   return (performance.now() - t0) / 1000;
 }
 
-function libreoffice(files: string[], outDir: string): void {
+/** LibreOffice with the bundled Tinos in reach (Times New Roman resolves to it, as on an office PC that has Times). */
+async function libreoffice(files: string[], outDir: string): Promise<void> {
   const profile = mkdtempSync(join(tmpdir(), 'lo-profile-'));
   try {
-    execFileSync('libreoffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, ...files], { stdio: 'ignore' });
+    const env = (await bundledFontconfigEnv(profile)) ?? process.env;
+    execFileSync('libreoffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, ...files], { stdio: 'ignore', env });
   } finally {
     rmSync(profile, { recursive: true, force: true });
   }
@@ -207,12 +209,12 @@ async function main(): Promise<void> {
   for (let r = 0; r < RUNS; r++) {
     const out = join(work, `lo-merged-${r}`);
     mkdirSync(out);
-    loMerged.push(await time(async () => libreoffice([merged], out)));
+    loMerged.push(await time(async () => await libreoffice([merged], out)));
   }
   for (let r = 0; r < RUNS; r++) {
     const out = join(work, `lo-separate-${r}`);
     mkdirSync(out);
-    loSeparate.push(await time(async () => libreoffice(singles, out)));
+    loSeparate.push(await time(async () => await libreoffice(singles, out)));
     if (readdirSync(out).length !== N) throw new Error(`LibreOffice produced ${readdirSync(out).length} PDFs, expected ${N}`);
   }
 

@@ -65,6 +65,7 @@ const checks = [
   ['PGlite JavaScript inside the archive', files.has('/node_modules/@electric-sql/pglite/dist/index.cjs')],
   ['merged certificate fonts (build/fonts) when present', !existsSync(join(root, 'build', 'fonts', 'tinos-vi-400-normal.woff2')) || files.has('/build/fonts/tinos-vi-400-normal.woff2')],
   ['certificate font Tinos (Vietnamese subset) unpacked', unpacked('node_modules/@fontsource/tinos/files/tinos-vietnamese-400-normal.woff2')],
+  ['TrueType Tinos for LibreOffice unpacked', !existsSync(join(root, 'build', 'fonts', 'tinos-vi-400-normal.ttf')) || unpacked('build/fonts/tinos-vi-400-normal.ttf')],
   ['runtime packages present (zod, exceljs, docx, pg, qrcode)', ['zod', 'exceljs', 'docx', 'pg', 'qrcode'].every((p) => files.has(`/node_modules/${p}/package.json`))],
   ['no source maps', !list.some((p) => p.endsWith('.map'))],
   ['no renderer-only packages (already in the Vite bundle)', !list.some((p) => /^\/node_modules\/(@tabler|@mantine|react|react-dom|dexie|dayjs)\//u.test(p))],

@@ -1,6 +1,8 @@
 #!/usr/bin/python3
 """Merges the latin and vietnamese subsets of @fontsource/tinos into one
-font file per style, for certificates and printed documents.
+font per style, for certificates (WOFF2, inlined for Chromium) and for
+documents LibreOffice turns into PDF (TrueType, found through a fontconfig
+file of our own).
 
 Why: with two subset files Chromium switches font at every toned letter,
 which doubles the PDF's text operators and embeds six fonts instead of
@@ -28,10 +30,13 @@ for weight in ('400', '700'):
             f.save(path)
             parts.append(path)
         merged = Merger().merge(parts)
+        # TrueType for LibreOffice (its PDF export embeds sfnt files only), WOFF2 for Chromium.
+        ttf = os.path.join(here, f'tinos-vi-{weight}-{style}.ttf')
+        merged.save(ttf)
         merged.flavor = 'woff2'
         out = os.path.join(here, f'tinos-vi-{weight}-{style}.woff2')
         merged.save(out)
-        print(out, os.path.getsize(out), 'glyphs', len(merged.getGlyphOrder()))
+        print(out, os.path.getsize(out), ttf, os.path.getsize(ttf), 'glyphs', len(merged.getGlyphOrder()))
 for p in os.listdir(tmp):
     os.remove(os.path.join(tmp, p))
 os.rmdir(tmp)

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 
@@ -81,4 +81,43 @@ export async function certificateFontCss(): Promise<string> {
     }
   }
   return rules.join('\n');
+}
+
+/**
+ * The merged faces as TrueType (LibreOffice embeds sfnt files only), or null
+ * when they are not there. In the installed app they are unpacked beside the
+ * archive (another process reads them), so an app.asar path is turned into
+ * its app.asar.unpacked twin.
+ */
+export function bundledTtfDir(): string | null {
+  const merged = mergedFontsDir();
+  if (!merged) return null;
+  const dir = merged.replace(/app\.asar(?=[\\/])/u, 'app.asar.unpacked');
+  return existsSync(join(dir, 'tinos-vi-400-normal.ttf')) ? dir : null;
+}
+
+const xml = (s: string) => s.replace(/&/gu, '&amp;').replace(/</gu, '&lt;');
+
+/**
+ * Environment for a LibreOffice run that sees the bundled Tinos whatever the
+ * machine has: a fontconfig file in `workDir` that includes the system's
+ * configuration (so its metric aliases map Times New Roman to Tinos) and adds
+ * our folder. Without it the PDF depends on the PC's fonts (DejaVu Serif on a
+ * bare Debian: wider, so headings wrap). Null when the TrueType files are
+ * missing (the caller keeps the process environment).
+ */
+export async function bundledFontconfigEnv(workDir: string): Promise<NodeJS.ProcessEnv | null> {
+  const dir = bundledTtfDir();
+  if (!dir) return null;
+  const file = join(workDir, 'fonts.conf');
+  const conf = `<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+<fontconfig>
+  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
+  <dir>${xml(dir)}</dir>
+  <cachedir>${xml(join(workDir, 'fontcache'))}</cachedir>
+</fontconfig>
+`;
+  await writeFile(file, conf);
+  return { ...process.env, FONTCONFIG_FILE: file };
 }

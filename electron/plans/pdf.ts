@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { ApiError } from '../../shared/api/errors.js';
 import type { PlanContent } from '../../shared/plans/model.js';
+import { bundledFontconfigEnv, bundledTtfDir, CERTIFICATE_FONT_FAMILY } from '../awards/fonts.js';
 import { buildPlanDocx } from './docx.js';
 
 const run = promisify(execFile);
@@ -13,9 +14,12 @@ const run = promisify(execFile);
 /**
  * PDF for printing: the same .docx converted by LibreOffice headless, each
  * run with its own profile folder (concurrent runs otherwise lock each other
- * out). Times New Roman is used when the machine has it with Vietnamese
- * letters; otherwise a serif that has them (Debian's Liberation Serif 1.07
- * lacks ơ, ư and most toned letters and would mix fonts on the page).
+ * out). The text is set in the bundled Tinos (Times New Roman's metrics, full
+ * Vietnamese), handed to LibreOffice through a fontconfig file of our own, so
+ * the page breaks the same on every machine. Without the bundled files: Times
+ * New Roman when the machine has it with Vietnamese letters, else a serif that
+ * has them (Debian's Liberation Serif 1.07 lacks ơ, ư and most toned letters
+ * and would mix fonts on the page).
  */
 async function hasFont(family: string): Promise<boolean> {
   try {
@@ -27,6 +31,7 @@ async function hasFont(family: string): Promise<boolean> {
 }
 
 export async function pickPdfFont(): Promise<string> {
+  if (bundledTtfDir()) return CERTIFICATE_FONT_FAMILY;
   for (const f of ['Times New Roman', 'Tinos', 'Noto Serif', 'DejaVu Serif']) if (await hasFont(f)) return f;
   return 'Times New Roman';
 }
@@ -37,8 +42,9 @@ export async function docxToPdf(p: PlanContent, part: 'plan' | 'decision', soffi
     const docx = await buildPlanDocx(p, { part, font: await pickPdfFont() });
     const input = join(dir, 'vanban.docx');
     await writeFile(input, docx);
+    const env = (await bundledFontconfigEnv(dir)) ?? process.env;
     try {
-      await run(soffice, [`-env:UserInstallation=${pathToFileURL(join(dir, 'profile')).href}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir, input], { timeout: 120_000 });
+      await run(soffice, [`-env:UserInstallation=${pathToFileURL(join(dir, 'profile')).href}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir, input], { timeout: 120_000, env });
     } catch {
       throw new ApiError('internal', 'Không chuyển được sang PDF: máy chưa có LibreOffice hoặc LibreOffice bị lỗi. Hãy xuất .docx rồi in từ Word.');
     }
