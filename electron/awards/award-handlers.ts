@@ -15,6 +15,7 @@ import { peekSigningKeyId } from './signing.js';
 import { baseSalaryFromRow, decisionFromRow, itemFromRow, kindFromRow, registerFromRow } from './rows.js';
 import { decisionDocx } from './decision-docx.js';
 import { decisionPdf } from './decision-pdf.js';
+import { vietnamDate } from '../../shared/vi/dates.js';
 import { pdfEngineFactory } from './engine-choice.js';
 import { assertAuthority, officeAuthorityKind } from './authority-handlers.js';
 
@@ -38,7 +39,7 @@ interface ResolvedItem {
 }
 
 function today(ctx: HandlerContext): string {
-  return ctx.deps.clock().toISOString().slice(0, 10);
+  return vietnamDate(ctx.deps.clock());
 }
 
 function office(ctx: HandlerContext): string {

@@ -5,6 +5,7 @@ import { compareVietnamese, compareVietnameseNames } from '../../shared/vi/names
 import type { Queryable } from '../../shared/db/port.js';
 import { mutate } from '../store/mutation.js';
 import { asUser, type HandlersFor } from './context.js';
+import { vietnamDate } from '../../shared/vi/dates.js';
 import { personFromRow, type PersonRow, type UnitRow } from './rows.js';
 import { buildPeopleWorkbook, buildPeopleTemplate, parsePeopleWorkbook } from '../people/xlsx.js';
 
@@ -78,7 +79,7 @@ export async function listPeople(db: Queryable, filter: ListFilter): Promise<Per
 }
 
 function today(ctx: { deps: { clock: () => Date } }): string {
-  return ctx.deps.clock().toISOString().slice(0, 10);
+  return vietnamDate(ctx.deps.clock());
 }
 
 export const peopleHandlers: HandlersFor<

@@ -12,6 +12,7 @@ import { planColumns, planFromRow, summaryFromRow, type PlanRow } from './rows.j
 import { docxToText } from './docx-text.js';
 import { buildPlanDocx } from './docx.js';
 import { docxToPdf } from './pdf.js';
+import { vietnamDate } from '../../shared/vi/dates.js';
 
 /** The plan file handed from a parent office to its children until sync carries plans. */
 const PLAN_FILE_FORMAT = 'thidua-plan';
@@ -24,7 +25,7 @@ async function load(db: Queryable, id: string): Promise<PlanRow> {
 }
 
 function today(ctx: HandlerContext): string {
-  return ctx.deps.clock().toISOString().slice(0, 10);
+  return vietnamDate(ctx.deps.clock());
 }
 
 function refuse(issues: ReturnType<typeof validatePlan>, what: string): void {

@@ -5,6 +5,7 @@ import type { Queryable } from '../../shared/db/port.js';
 import { numberSymbol } from '../../shared/plans/model.js';
 import { decisionLabel } from '../../shared/awards/decision.js';
 import { mutate } from '../store/mutation.js';
+import { vietnamDate } from '../../shared/vi/dates.js';
 import { asUser, requireSession, type HandlersFor } from '../handlers/context.js';
 import { addAttachment, readBlob } from '../sync/blobs.js';
 
@@ -179,7 +180,7 @@ export const reviewHandlers: HandlersFor<'reviews.inbox' | 'reviews.mine' | 'rev
       status: input.status,
       comment: input.comment,
       reviewer_name: s.displayName,
-      reviewed_on: ctx.deps.clock().toISOString().slice(0, 10),
+      reviewed_on: vietnamDate(ctx.deps.clock()),
     };
     const row = await mutate(asUser(ctx), `reviews.${input.status}`, (w) => (existing ? w.update<ReviewRow & { [k: string]: unknown }>('submission_reviews', id, values) : w.insert<ReviewRow & { [k: string]: unknown }>('submission_reviews', { id, ...values })));
     return reviewFromRow(row);

@@ -11,6 +11,21 @@ function parts(iso: string): [number, number, number] {
   return [y, m, d];
 }
 
+/** The calendar date of `d` in this computer's own time zone, as an ISO date (what a form means by "today"). */
+export function localIsoDate(d: Date): string {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/**
+ * The calendar date in Vietnam (UTC+7, no daylight saving) at the instant
+ * `at`: what the store and the hub call "today", whatever time zone their
+ * machine runs in. A UTC date would still say yesterday before 07:00 in Hà
+ * Nội, and refuse a decision dated today as "in the future".
+ */
+export function vietnamDate(at: Date): string {
+  return new Date(at.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+}
+
 export function formatDateLong(iso: string): string {
   const [y, m, d] = parts(iso);
   const day = String(d).padStart(2, '0');

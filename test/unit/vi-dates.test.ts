@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateLong, formatDateShort, formatPlaceDate, parseDateShort, yearsBetween } from '../../shared/vi/dates.js';
+import { formatDateLong, formatDateShort, formatPlaceDate, parseDateShort, vietnamDate, yearsBetween } from '../../shared/vi/dates.js';
 
 describe('formatDateLong: day padded below 10, month padded only for 01 and 02 (NĐ 30/2020)', () => {
   it.each([
@@ -78,5 +78,18 @@ describe('yearsBetween: whole years (age, seniority)', () => {
     ['2020-01-01', '2020-12-31', 0],
   ])('%s → %s = %i', (from, to, years) => {
     expect(yearsBetween(from, to)).toBe(years);
+  });
+});
+
+describe('vietnamDate: the calendar date in Vietnam (UTC+7), whatever zone the machine runs in', () => {
+  it.each([
+    ['2026-12-06T16:59:59.999Z', '2026-12-06'],
+    ['2026-12-06T17:00:00.000Z', '2026-12-07'],
+    ['2026-12-06T21:48:00.000Z', '2026-12-07'],
+    ['2026-12-31T17:30:00.000Z', '2027-01-01'],
+    ['2024-02-28T18:00:00.000Z', '2024-02-29'],
+    ['2026-07-01T00:00:00.000Z', '2026-07-01'],
+  ])('%s → %s', (instant, expected) => {
+    expect(vietnamDate(new Date(instant))).toBe(expected);
   });
 });

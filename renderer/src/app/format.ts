@@ -1,8 +1,4 @@
-import { formatDateShort } from '../../../shared/vi/dates.js';
-
-function localIsoDate(d: Date): string {
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
+import { formatDateShort, localIsoDate } from '../../../shared/vi/dates.js';
 
 /** "10:42 05/01/2026" in this PC's local time (timestamps are stored in UTC); an unreadable value is shown as it is. */
 export function formatDateTime(iso: string): string {

@@ -13,6 +13,7 @@ import { useT } from '../../i18n/language.js';
 import { awardsMessages as m } from './messages.js';
 import { AUTHORITY_KINDS, AUTHORITY_KIND_LABELS, checkAuthority, type AuthorityFinding, type AuthorityKind } from '../../../../shared/awards/authority.js';
 import { pick } from '../../i18n/messages.js';
+import { localIsoDate } from '../../../../shared/vi/dates.js';
 import { useLanguage } from '../../i18n/language.js';
 import { authorityMessages } from './authority-messages.js';
 
@@ -30,8 +31,7 @@ interface ItemForm {
 }
 
 function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  return localIsoDate(new Date());
 }
 
 function initialForm(config: AwardsConfig, existing: DecisionWithItems | null): DecisionForm {
