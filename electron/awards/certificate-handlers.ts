@@ -3,7 +3,7 @@ import type { PrintProgress, PrintResult } from '../../shared/api/methods/awards
 import type { FitOverflow } from '../../shared/awards/fit.js';
 import { certificateValues, type CertificateValues } from '../../shared/awards/certificate.js';
 import { decisionLabel, formatDecisionNumber } from '../../shared/awards/decision.js';
-import { checkCalibration, checkTemplate, NO_CALIBRATION, PAPERS, type CertificateTemplate, type PrinterCalibration } from '../../shared/awards/layout.js';
+import { checkCalibration, checkTemplate, fieldLabel, NO_CALIBRATION, PAPERS, templateFonts, type CertificateTemplate, type PrinterCalibration } from '../../shared/awards/layout.js';
 import { formatRegisterNumber } from '../../shared/awards/register.js';
 import type { AwardItem, Decision } from '../../shared/awards/types.js';
 import { base32, parseShortCode, type VerifyResult } from '../../shared/awards/verification.js';
@@ -166,7 +166,7 @@ async function preparePrint(input: PrintJobInput, ctx: HandlerContext): Promise<
     if (i % 20 === 0) await setProgress(db, input.jobId, { done: i, total: items.length, stage: 'preparing' }, now());
   }
   await setProgress(db, input.jobId, { done: items.length, total: items.length, stage: 'rendering' }, now());
-  return { template, items, printedBefore, calibration, pages, fontCss: await certificateFontCss() };
+  return { template, items, printedBefore, calibration, pages, fontCss: await certificateFontCss(templateFonts(template)) };
 }
 
 async function lastPrints(db: Queryable, ids: string[]): Promise<Map<string, string>> {
@@ -191,7 +191,7 @@ async function refuseOverflows(job: PrintJob, overflows: readonly FitOverflow[],
   await setProgress(ctx.deps.db, input.jobId, { done: 0, total: job.items.length, stage: 'done' }, ctx.deps.clock().toISOString());
   const first = overflows[0];
   const who = first ? (job.items[first.page]?.item.recipientName ?? '') : '';
-  throw new ApiError('invalid_input', `Không in được: giấy khen của ${who} có nội dung không vừa ô "${first?.field ?? ''}" (${first?.reason ?? ''}). Hãy rút gọn nội dung hoặc nới rộng ô trong mẫu.`, overflows.map((o) => ({ path: `pages.${o.page}.${o.field}`, message: o.reason })));
+  throw new ApiError('invalid_input', `Không in được: giấy khen của ${who} có nội dung không vừa ô "${fieldLabel(first?.field ?? '')}" (${first?.reason ?? ''}). Hãy rút gọn nội dung hoặc nới rộng ô trong mẫu.`, overflows.map((o) => ({ path: `pages.${o.page}.${o.field}`, message: o.reason })));
 }
 
 /**
@@ -258,7 +258,7 @@ export const certificateHandlers: HandlersFor<
       if (p) page = { values: certificateValues({ decision: p.decision, item: p.item, registerCode: p.registerCode, heading: template.heading, verifyCode: '' }), qrCode: 'TD1.xem-truoc' };
     }
     const calibration = await calibrationFor(ctx.deps.db, office(ctx), input.printerName);
-    const html = await certificateDocument({ template, pages: [page], fontCss: await certificateFontCss(), calibration, showBoxes: true });
+    const html = await certificateDocument({ template, pages: [page], fontCss: await certificateFontCss(templateFonts(template)), calibration, showBoxes: true });
     return { html };
   },
 

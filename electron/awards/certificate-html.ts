@@ -1,4 +1,4 @@
-import { calibrateBox, NO_CALIBRATION, PAPERS, type CertificateTemplate, type FieldBox, type PrinterCalibration } from '../../shared/awards/layout.js';
+import { calibrateBox, DEFAULT_FONT, FONTS, NO_CALIBRATION, PAPERS, type CertificateTemplate, type FieldBox, type PrinterCalibration } from '../../shared/awards/layout.js';
 import type { CertificateValues } from '../../shared/awards/certificate.js';
 import type { FitOptions } from '../../shared/awards/fit.js';
 import { CERTIFICATE_FONT_FAMILY } from './fonts.js';
@@ -46,6 +46,7 @@ function fieldFit(f: FieldBox, cal: PrinterCalibration): FitOptions {
     lineHeight: f.lineHeight,
     bold: f.bold,
     italic: f.italic,
+    family: FONTS[f.font].family,
   };
 }
 
@@ -56,6 +57,7 @@ function fieldCss(f: FieldBox, index: number, cal: PrinterCalibration): string {
   if (f.key === 'qr') return `.k${index}{${pos}}`;
   const rules = [
     pos,
+    f.font === DEFAULT_FONT ? '' : `font-family:'${FONTS[f.font].family}'`,
     `font-size:${f.fontSizePt * cal.scale}pt`,
     `line-height:${f.lineHeight}`,
     `font-weight:${f.bold ? 700 : 400}`,

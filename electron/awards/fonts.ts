@@ -2,14 +2,15 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
+import { DEFAULT_FONT, FONT_IDS, FONTS, type FontId } from '../../shared/awards/layout.js';
 
 /**
- * The bundled certificate font: Tinos (metric-compatible with Times New
- * Roman, full Vietnamese coverage), embedded in the page as data URLs so the
- * printout never depends on the fonts of the PC it runs on.
+ * The bundled certificate fonts (FONTS in shared/awards/layout.ts), embedded
+ * in the page as data URLs so the printout never depends on the fonts of the
+ * PC it runs on. Tinos (Times New Roman's metrics) is the page's own font.
  *
  * Preferred: build/fonts/tinos-vi-*.woff2, the latin and vietnamese subsets
- * of @fontsource/tinos merged into one face per style (build/fonts/merge-tinos.py):
+ * of @fontsource/tinos merged into one face per style (build/fonts/merge-fonts.py):
  * with two subset faces Chromium changes font at every toned letter, which
  * doubled the PDF's text and embedded six fonts. Fallback: the two subsets
  * straight from @fontsource/tinos (prints the same, larger PDFs).
@@ -63,24 +64,59 @@ export function fontsourceDir(): string {
   throw new Error('@fontsource/tinos not found');
 }
 
-const face = (style: string, weight: number, bytes: Buffer, range?: string) =>
-  `@font-face{font-family:${CERTIFICATE_FONT_FAMILY};font-style:${style};font-weight:${weight};font-display:block;src:url(data:font/woff2;base64,${bytes.toString('base64')}) format('woff2')${range ? `;unicode-range:${range}` : ''}}`;
+const face = (family: string, style: string, weight: number, bytes: Buffer, range?: string) =>
+  `@font-face{font-family:'${family}';font-style:${style};font-weight:${weight};font-display:block;src:url(data:font/woff2;base64,${bytes.toString('base64')}) format('woff2')${range ? `;unicode-range:${range}` : ''}}`;
 
-/** @font-face rules with the font bytes inline (about 110 KB of CSS). */
-export async function certificateFontCss(): Promise<string> {
+/** Tinos: merged faces, else the two subsets straight from @fontsource/tinos (prints the same, larger PDFs). */
+async function tinosRules(): Promise<string[]> {
   const rules: string[] = [];
   const merged = mergedFontsDir();
   if (merged) {
-    for (const s of STYLES) rules.push(face(s.style, s.weight, await readFile(join(merged, `tinos-vi-${s.weight}-${s.style}.woff2`))));
-    return rules.join('\n');
+    for (const s of STYLES) rules.push(face(CERTIFICATE_FONT_FAMILY, s.style, s.weight, await readFile(join(merged, `tinos-vi-${s.weight}-${s.style}.woff2`))));
+    return rules;
   }
   const dir = fontsourceDir();
   for (const s of STYLES) {
     for (const [subset, range] of Object.entries(SUBSETS)) {
-      rules.push(face(s.style, s.weight, await readFile(join(dir, `tinos-${subset}-${s.weight}-${s.style}.woff2`)), range));
+      rules.push(face(CERTIFICATE_FONT_FAMILY, s.style, s.weight, await readFile(join(dir, `tinos-${subset}-${s.weight}-${s.style}.woff2`)), range));
     }
   }
-  return rules.join('\n');
+  return rules;
+}
+
+/**
+ * The other bundled faces, from build/fonts only (committed; made by
+ * build/fonts/merge-fonts.py): Arimo merged like Tinos; Playfair Display as
+ * its two unmodified subsets (its licence reserves the name for unmodified
+ * files) joined by unicode-range.
+ */
+async function otherRules(id: Exclude<FontId, 'tinos'>): Promise<string[]> {
+  const dir = mergedFontsDir();
+  if (!dir) throw new Error(`Thiếu tệp phông chữ ${FONTS[id].family} (thư mục build/fonts).`);
+  const rules: string[] = [];
+  for (const s of STYLES) {
+    if (id === 'arimo') {
+      rules.push(face(FONTS[id].family, s.style, s.weight, await readFile(join(dir, `arimo-vi-${s.weight}-${s.style}.woff2`))));
+      continue;
+    }
+    for (const [subset, range] of Object.entries(SUBSETS)) {
+      rules.push(face(FONTS[id].family, s.style, s.weight, await readFile(join(dir, `playfair-display-${subset}-${s.weight}-${s.style}.woff2`)), range));
+    }
+  }
+  return rules;
+}
+
+/**
+ * @font-face rules with the font bytes inline (about 110 KB of CSS for Tinos
+ * alone), for the given fonts; Tinos, the page's own font, is always there.
+ */
+export async function certificateFontCss(fonts: readonly FontId[] = [DEFAULT_FONT]): Promise<string> {
+  const wanted = new Set<FontId>([DEFAULT_FONT, ...fonts]);
+  const parts: string[] = [];
+  for (const id of FONT_IDS) {
+    if (wanted.has(id)) parts.push(...(id === 'tinos' ? await tinosRules() : await otherRules(id)));
+  }
+  return parts.join('\n');
 }
 
 /**

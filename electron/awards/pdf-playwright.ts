@@ -50,8 +50,10 @@ class PlaywrightPdfEngine implements PdfEngine {
  * fonts are ready at once (measured: the fonts step of a 200-page batch went from ~150 ms to ~20 ms).
  */
 export function fontWarmupHtml(fontCss: string): string {
-  const faces = ['', 'font-weight:700', 'font-style:italic', 'font-weight:700;font-style:italic'];
-  return `<!doctype html><html><head><meta charset="utf-8"><style>${fontCss}</style></head><body style="font-family:Tinos">${faces.map((f) => `<span style="${f}">Ắ ệ</span>`).join('')}</body></html>`;
+  const styles = ['', 'font-weight:700', 'font-style:italic', 'font-weight:700;font-style:italic'];
+  const families = [...new Set(Array.from(fontCss.matchAll(/font-family:'([^']+)'/gu), (m) => m[1] ?? ''))].filter(Boolean);
+  const spans = families.flatMap((family) => styles.map((s) => `<span style="font-family:'${family}';${s}">Ắ ệ a</span>`));
+  return `<!doctype html><html><head><meta charset="utf-8"><style>${fontCss}</style></head><body>${spans.join('')}</body></html>`;
 }
 
 /** One Chromium per batch: launched here, closed by the caller with close(). */

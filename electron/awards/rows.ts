@@ -1,5 +1,5 @@
 import type { AwardItem, AwardKind, AwardRegister, BaseSalary, Decision, PrintRecord, RegisterEntry, SignMode } from '../../shared/awards/types.js';
-import type { CertificateTemplate, FieldBox, PaperName, PrinterCalibration, TemplateMode } from '../../shared/awards/layout.js';
+import { DEFAULT_FONT, FONT_IDS, type CertificateTemplate, type FieldBox, type PaperName, type PrinterCalibration, type TemplateMode } from '../../shared/awards/layout.js';
 import { decisionLabel } from '../../shared/awards/decision.js';
 
 /** Rows (snake_case, as PGlite/pg return them) to domain objects. */
@@ -146,7 +146,8 @@ export function templateFromRow(r: R): CertificateTemplate {
     heading: str(r.heading),
     awardCodes: (r.award_codes as string[] | null) ?? [],
     border: Boolean(r.border),
-    fields: (r.fields as FieldBox[] | null) ?? [],
+    // Fields saved before fonts were selectable carry none: they print in the default, as they always did.
+    fields: ((r.fields as Partial<FieldBox>[] | null) ?? []).map((f) => ({ ...f, font: f.font && FONT_IDS.includes(f.font) ? f.font : DEFAULT_FONT }) as FieldBox),
     builtin: Boolean(r.builtin),
     version: num(r.version),
   };

@@ -21,6 +21,8 @@ export interface FitOptions {
   lineHeight: number;
   bold: boolean;
   italic: boolean;
+  /** CSS font family the box prints in (one of the bundled faces). */
+  family: string;
 }
 
 export interface FitResult {
@@ -31,7 +33,7 @@ export interface FitResult {
   reason: string | null;
 }
 
-export type Measure = (text: string, sizePt: number, bold: boolean, italic: boolean) => number;
+export type Measure = (text: string, sizePt: number, bold: boolean, italic: boolean, family: string) => number;
 
 export function fitText(text: string, o: FitOptions, measure: Measure): FitResult {
   const ptToMm = 25.4 / 72;
@@ -50,7 +52,7 @@ export function fitText(text: string, o: FitOptions, measure: Measure): FitResul
     const lines: string[] = [];
     for (const para of paragraphs) {
       if (!wrap) {
-        if (measure(para, size, o.bold, o.italic) > maxWidth) return null;
+        if (measure(para, size, o.bold, o.italic, o.family) > maxWidth) return null;
         lines.push(para);
         continue;
       }
@@ -58,12 +60,12 @@ export function fitText(text: string, o: FitOptions, measure: Measure): FitResul
       let current = '';
       for (const word of words) {
         const candidate = current ? `${current} ${word}` : word;
-        if (measure(candidate, size, o.bold, o.italic) <= maxWidth) {
+        if (measure(candidate, size, o.bold, o.italic, o.family) <= maxWidth) {
           current = candidate;
         } else {
           if (!current) return null; // one word wider than the box
           lines.push(current);
-          if (measure(word, size, o.bold, o.italic) > maxWidth) return null;
+          if (measure(word, size, o.bold, o.italic, o.family) > maxWidth) return null;
           current = word;
         }
       }
@@ -113,17 +115,16 @@ export async function fitDocument(doc: FitDocument, fit: typeof fitText): Promis
   const ctx = canvas.getContext('2d');
   if (!ctx) throw new Error('no canvas');
   const pxToMm = 25.4 / 96;
-  const family = 'Tinos';
   const boxes = Array.from(doc.querySelectorAll('[data-k]'));
   // Options per field, shared by every page: <script type="application/json" id="fit-options">.
   const table = JSON.parse(doc.getElementById('fit-options')?.textContent ?? '{}') as Record<string, FitOptions>;
   const styles = new Set<string>();
-  for (const o of Object.values(table)) styles.add(`${o.italic ? 'italic ' : ''}${o.bold ? '700' : '400'} 12pt ${family}`);
+  for (const o of Object.values(table)) styles.add(`${o.italic ? 'italic ' : ''}${o.bold ? '700' : '400'} 12pt "${o.family}"`);
   const sample = boxes.map((el) => el.textContent ?? '').join(' ').slice(0, 2000);
   for (const s of styles) await doc.fonts.load(s, sample || 'Ă');
   let current = '';
-  const measure = (text: string, sizePt: number, bold: boolean, italic: boolean) => {
-    const font = `${italic ? 'italic ' : ''}${bold ? '700' : '400'} ${sizePt}pt ${family}`;
+  const measure = (text: string, sizePt: number, bold: boolean, italic: boolean, family: string) => {
+    const font = `${italic ? 'italic ' : ''}${bold ? '700' : '400'} ${sizePt}pt "${family}"`;
     // Setting ctx.font parses the font string; skip it when unchanged (most calls measure one box at one size).
     if (font !== current) {
       ctx.font = font;

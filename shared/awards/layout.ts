@@ -55,6 +55,33 @@ export const FIELD_LABELS: Record<FieldKey, string> = {
   literal: 'Chữ cố định',
 };
 
+/** The Vietnamese name of a box as a printed page reports it (`data-field`: a field key, or `literal:<id>`). */
+export function fieldLabel(field: string): string {
+  if (field.startsWith('literal:')) return FIELD_LABELS.literal;
+  return (FIELD_KEYS as readonly string[]).includes(field) ? FIELD_LABELS[field as FieldKey] : field;
+}
+
+/**
+ * Typefaces bundled with the app, each with full Vietnamese: a certificate
+ * never uses the PC's own fonts. Tinos has Times New Roman's metrics (the
+ * administrative standard), Arimo Arial's; Playfair Display is for headings.
+ */
+export const FONT_IDS = ['tinos', 'arimo', 'playfair'] as const;
+export type FontId = (typeof FONT_IDS)[number];
+export const FONTS: Record<FontId, { family: string; label: string }> = {
+  tinos: { family: 'Tinos', label: 'Tinos (như Times New Roman)' },
+  arimo: { family: 'Arimo', label: 'Arimo (như Arial)' },
+  playfair: { family: 'Playfair Display', label: 'Playfair Display (chữ tiêu đề)' },
+};
+export const DEFAULT_FONT: FontId = 'tinos';
+
+/** The fonts a template's text uses, the default first (it is also the page's own font). */
+export function templateFonts(t: { fields: readonly Pick<FieldBox, 'font' | 'key'>[] }): FontId[] {
+  const used = new Set<FontId>([DEFAULT_FONT]);
+  for (const f of t.fields) if (f.key !== 'qr') used.add(f.font);
+  return [...used];
+}
+
 export const ALIGNS = ['left', 'center', 'right', 'justify'] as const;
 export type Align = (typeof ALIGNS)[number];
 
@@ -67,6 +94,8 @@ export interface FieldBox {
   yMm: number;
   wMm: number;
   hMm: number;
+  /** Bundled typeface; rows saved before fonts were selectable have none and read as Tinos. */
+  font: FontId;
   fontSizePt: number;
   /** Auto-shrink stops here; below it the text wraps, and if it still does not fit printing refuses. */
   minFontSizePt: number;
@@ -163,6 +192,7 @@ function field(id: string, spec: FieldSpec): FieldBox {
   return {
     id,
     text: null,
+    font: DEFAULT_FONT,
     minFontSizePt: spec.minFontSizePt ?? Math.min(spec.fontSizePt, Math.max(8, Math.round(spec.fontSizePt * 0.6))),
     bold: false,
     italic: false,

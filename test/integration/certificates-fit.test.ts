@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
-import { BUILTIN_TEMPLATES } from '../../shared/awards/layout.js';
+import { BUILTIN_TEMPLATES, FONT_IDS, FONTS } from '../../shared/awards/layout.js';
 import { certificateValues } from '../../shared/awards/certificate.js';
 import { certificateDocument } from '../../electron/awards/certificate-html.js';
 import { certificateFontCss } from '../../electron/awards/fonts.js';
@@ -51,15 +51,21 @@ describe('certificate fit on real Chromium layout', () => {
     await browser.close();
   });
 
-  it('keeps the longest texts inside their boxes in every built-in template', async () => {
-    const fontCss = await certificateFontCss();
+  it.each(FONT_IDS)('keeps the longest texts inside their boxes in every built-in template, every field set in %s', async (font) => {
+    const fontCss = await certificateFontCss([font]);
     const page = await browser.newPage();
     for (const builtin of BUILTIN_TEMPLATES) {
-      const template = { ...builtin, version: 0 };
+      const template = { ...builtin, fields: builtin.fields.map((f) => ({ ...f, font })), version: 0 };
       const html = await certificateDocument({ template, pages: [{ values: values('person'), qrCode: null }, { values: values('collective'), qrCode: null }], fontCss });
       await page.setContent(html, { waitUntil: 'domcontentloaded' });
       const overflows = (await page.evaluate(`${LOADED_SCRIPT}.then(() => ${FIT_SCRIPT})`)) as unknown[];
       expect(overflows, template.id).toEqual([]);
+      // The boxes really are set in that font (a family missing from the CSS would fall back silently).
+      const families = (await page.evaluate(`Array.from(document.querySelectorAll('[data-k]')).map((el) => getComputedStyle(el).fontFamily)`)) as string[];
+      const family = FONTS[font].family;
+      expect(new Set(families), template.id).toEqual(new Set([family.includes(' ') ? `"${family}"` : family]));
+      const loaded = (await page.evaluate(`Array.from(document.fonts).filter((f) => f.status === 'loaded').map((f) => f.family.replace(/"/g, ''))`)) as string[];
+      expect(loaded, `${font} loaded`).toContain(family);
       const boxes = (await page.evaluate(`Array.from(document.querySelectorAll('[data-k]')).map((el) => {
         const style = getComputedStyle(el);
         return { field: el.getAttribute('data-field'), page: el.getAttribute('data-page'), sw: el.scrollWidth, cw: el.clientWidth, sh: el.scrollHeight, ch: el.clientHeight,

@@ -148,6 +148,27 @@ describe('certificates: printing to PDF', () => {
     expect(text).toBe(text.normalize('NFC'));
   });
 
+  it('prints the fonts a template chooses: heading in Playfair Display, the name in Arimo, the rest in Tinos, all embedded', async () => {
+    const base = templates[0];
+    if (!base) throw new Error('template');
+    const fields = base.fields.map((f) => (f.key === 'heading' ? { ...f, font: 'playfair' as const } : f.key === 'recipientName' ? { ...f, font: 'arimo' as const } : f));
+    const t = await api.call('certificates.saveTemplate', { ...base, id: undefined, expectedVersion: undefined, name: 'Giấy khen — tên chữ Arimo, tiêu đề Playfair', fields });
+    expect(t.fields.find((f) => f.key === 'heading')?.font).toBe('playfair');
+    const item = decision.items[0];
+    const r = await api.call('certificates.print', { selection: { itemIds: [item?.id ?? ''] }, templateId: t.id, reason: 'Thử phông chữ' });
+    const path = save('fonts-mixed.pdf', r.pdf.base64);
+    const text = pageTexts(path)[0] ?? '';
+    expect(text).toContain('GIẤY KHEN');
+    expect(text).toContain(`${item?.recipientTitle ?? ''} ${item?.recipientName ?? ''}`);
+    expect(text).toContain(item?.achievement ?? '-');
+    const fonts = execFileSync('pdffonts', [path]).toString('utf8').split('\n').slice(2).filter(Boolean);
+    const names = fonts.map((f) => (f.split(/\s+/u)[0] ?? '').replace(/^[A-Z]{6}\+/u, ''));
+    expect(names).toEqual(expect.arrayContaining(['PlayfairDisplay-Bold', 'Arimo-Bold', 'Tinos-Bold', 'Tinos-Italic']));
+    expect(names.every((n) => /^(Tinos|Arimo|PlayfairDisplay)-/u.test(n)), names.join(', ')).toBe(true);
+    for (const f of fonts) expect(f.split(/\s+/u).slice(-5, -2), 'emb sub uni').toEqual(['yes', 'yes', 'yes']);
+    execFileSync('pdftoppm', ['-png', '-r', '60', path, join(OUT, 'png-fonts-mixed')]);
+  });
+
   it('places overlay fields within 0.5 mm of the template, and moves them by the printer calibration', async () => {
     const overlay = templates.find((t) => t.mode === 'overlay');
     if (!overlay) throw new Error('no overlay template');
@@ -199,7 +220,7 @@ describe('certificates: printing to PDF', () => {
     const issued = await api.call('awards.issueDecision', { id: d.decision.id, expectedVersion: d.decision.version });
     const prints = (await store.deps.db.query<{ n: number }>('SELECT count(*)::int AS n FROM certificate_prints')).rows[0]?.n;
     const err = await rejection(api.call('certificates.print', { selection: { decisionId: issued.decision.id }, templateId: templates[0]?.id ?? '' }));
-    expect(err.message).toMatch(/^Không in được: giấy khen của Nguyễn Văn An có nội dung không vừa ô "achievement"/u);
+    expect(err.message).toMatch(/^Không in được: giấy khen của Nguyễn Văn An có nội dung không vừa ô "Thành tích"/u);
     expect((await store.deps.db.query<{ n: number }>('SELECT count(*)::int AS n FROM certificate_prints')).rows[0]?.n).toBe(prints);
     expect(config.kinds.length).toBeGreaterThan(0);
   });

@@ -6,7 +6,7 @@ import { base32, canonicalSummary, foldForCode, fromBase32, parseCanonicalSummar
 /** A fixed-pitch measurer: each character is 0.5 em wide (1 pt = 25.4/72 mm). */
 const mono = (text: string, sizePt: number) => text.length * sizePt * 0.5 * (25.4 / 72);
 
-const base: FitOptions = { widthMm: 100, heightMm: 20, fontSizePt: 20, minFontSizePt: 10, maxLines: 2, shrinkFirst: true, lineHeight: 1.2, bold: false, italic: false };
+const base: FitOptions = { widthMm: 100, heightMm: 20, fontSizePt: 20, minFontSizePt: 10, maxLines: 2, shrinkFirst: true, lineHeight: 1.2, bold: false, italic: false, family: 'Tinos' };
 
 describe('fit to box: shrink to the minimum, then wrap, else refuse', () => {
   it.each([

@@ -15,7 +15,7 @@ import {
   type PrintRecord,
   type RegisterEntry,
 } from '../../awards/types.js';
-import { ALIGNS, FIELD_KEYS, PAPERS, TEMPLATE_MODES, type CertificateTemplate, type PrinterCalibration } from '../../awards/layout.js';
+import { ALIGNS, DEFAULT_FONT, FIELD_KEYS, FONT_IDS, PAPERS, TEMPLATE_MODES, type CertificateTemplate, type PrinterCalibration } from '../../awards/layout.js';
 import type { VerifyResult } from '../../awards/verification.js';
 import { AUTHORITY_KINDS } from '../../awards/authority.js';
 
@@ -73,6 +73,7 @@ export const fieldBoxInput = z.object({
   yMm: z.number({ error: 'Vị trí dọc phải là số (mm).' }).finite(),
   wMm: z.number({ error: 'Chiều rộng phải là số (mm).' }).finite(),
   hMm: z.number({ error: 'Chiều cao phải là số (mm).' }).finite(),
+  font: z.enum(FONT_IDS, { error: 'Phông chữ: chỉ chọn một phông có sẵn trong phần mềm.' }).default(DEFAULT_FONT),
   fontSizePt: z.number().finite(),
   minFontSizePt: z.number().finite(),
   bold: z.boolean(),

@@ -3,7 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useRef, useState } from 'react';
 import type { Input } from '../../../../shared/api/contract.js';
 import { fitDocument, fitText, type FitDocument } from '../../../../shared/awards/fit.js';
-import { PAPERS } from '../../../../shared/awards/layout.js';
+import { fieldLabel, PAPERS } from '../../../../shared/awards/layout.js';
 import { useApi } from '../../api/hooks.js';
 import { useT } from '../../i18n/language.js';
 import { certificatesMessages as m } from './messages.js';
@@ -39,7 +39,7 @@ export function Preview({ template, printerName, width }: { template: Input<'cer
     const doc = frame.current?.contentDocument;
     if (!doc) return;
     fitDocument(doc as unknown as FitDocument, fitText).then(
-      (o) => setOverflow(o.map((x) => x.field)),
+      (o) => setOverflow([...new Set(o.map((x) => fieldLabel(x.field)))]),
       () => undefined,
     );
   };
