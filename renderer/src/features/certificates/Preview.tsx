@@ -1,6 +1,6 @@
 import { Alert, Box, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Input } from '../../../../shared/api/contract.js';
 import { fitDocument, fitText, type FitDocument } from '../../../../shared/awards/fit.js';
 import { fieldLabel, PAPERS } from '../../../../shared/awards/layout.js';
@@ -15,7 +15,18 @@ const MM_PX = 96 / 25.4;
  * an iframe at exact millimetres and fitted by the same fitDocument the
  * printer runs, so what the editor shows is the printout.
  */
-export function Preview({ template, printerName, width }: { template: Input<'certificates.previewHtml'>['template']; printerName?: string; width: number }) {
+export function Preview({
+  template,
+  printerName,
+  width,
+  overlay,
+}: {
+  template: Input<'certificates.previewHtml'>['template'];
+  printerName?: string;
+  width: number;
+  /** Drawn over the page at the same scale (the editor's field handles). */
+  overlay?: (pxPerMm: number) => ReactNode;
+}) {
   const t = useT(m);
   const api = useApi();
   const [debounced] = useDebouncedValue(template, 300);
@@ -50,7 +61,7 @@ export function Preview({ template, printerName, width }: { template: Input<'cer
       </Text>
       {error ? <Alert color="red">{error}</Alert> : null}
       {overflow.length > 0 ? <Alert color="orange" data-testid="preview-overflow">{t('previewOverflow', { fields: overflow.join(', ') })}</Alert> : null}
-      <Box style={{ width, height: paper.heightMm * MM_PX * scale, overflow: 'hidden', border: '1px solid var(--mantine-color-gray-4)', background: '#fff' }}>
+      <Box style={{ position: 'relative', width, height: paper.heightMm * MM_PX * scale, overflow: 'hidden', border: '1px solid var(--mantine-color-gray-4)', background: '#fff' }}>
         <iframe
           ref={frame}
           title="preview"
@@ -59,6 +70,7 @@ export function Preview({ template, printerName, width }: { template: Input<'cer
           data-testid="certificate-preview"
           style={{ width: `${paper.widthMm}mm`, height: `${paper.heightMm}mm`, border: 0, transform: `scale(${scale})`, transformOrigin: '0 0' }}
         />
+        {overlay ? overlay(MM_PX * scale) : null}
       </Box>
     </Box>
   );
