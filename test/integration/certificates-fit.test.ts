@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { BUILTIN_TEMPLATES, FONT_IDS, FONTS } from '../../shared/awards/layout.js';
 import { certificateValues } from '../../shared/awards/certificate.js';
 import { certificateDocument } from '../../electron/awards/certificate-html.js';
@@ -44,8 +44,11 @@ function values(kind: 'person' | 'collective') {
 
 describe('certificate fit on real Chromium layout', () => {
   let browser: Browser;
+  let page: Page;
+  // One page for every case, as the print engine uses one page per batch (single-process Chromium ends with its last page).
   beforeAll(async () => {
     browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS });
+    page = await browser.newPage();
   });
   afterAll(async () => {
     await browser.close();
@@ -53,7 +56,6 @@ describe('certificate fit on real Chromium layout', () => {
 
   it.each(FONT_IDS)('keeps the longest texts inside their boxes in every built-in template, every field set in %s', async (font) => {
     const fontCss = await certificateFontCss([font]);
-    const page = await browser.newPage();
     for (const builtin of BUILTIN_TEMPLATES) {
       const template = { ...builtin, fields: builtin.fields.map((f) => ({ ...f, font })), version: 0 };
       const html = await certificateDocument({ template, pages: [{ values: values('person'), qrCode: null }, { values: values('collective'), qrCode: null }], fontCss });
@@ -81,6 +83,5 @@ describe('certificate fit on real Chromium layout', () => {
       const field = template.fields.find((f) => f.key === 'recipientDetail');
       if (field) expect(boxes.some((b) => b.field === 'recipientDetail' && (b.fitted < field.fontSizePt || b.lines > 1)), `${template.id}: the long unit shrinks or wraps`).toBe(true);
     }
-    await page.close();
   });
 });
