@@ -1,4 +1,4 @@
-import { DEFAULT_FONT, type FieldBox, type FieldKey } from '../../../../shared/awards/layout.js';
+import { field, type FieldBox, type FieldKey } from '../../../../shared/awards/layout.js';
 
 /**
  * A field added in the editor: a box in the middle of the page, sized for its
@@ -9,29 +9,19 @@ export function newField(key: FieldKey, existing: readonly Pick<FieldBox, 'id'>[
   const taken = new Set(existing.map((f) => f.id));
   let n = 1;
   while (taken.has(n === 1 ? key : `${key}-${n}`)) n++;
-  const id = n === 1 ? key : `${key}-${n}`;
   const isQr = key === 'qr';
   const wMm = isQr ? 22 : key === 'achievement' ? 200 : 120;
   const hMm = isQr ? 22 : key === 'achievement' ? 28 : 10;
-  return {
-    id,
+  return field(n === 1 ? key : `${key}-${n}`, {
     key,
     text: key === 'literal' ? 'Chữ cố định' : null,
     xMm: Math.round((paper.widthMm - wMm) / 2),
     yMm: Math.round((paper.heightMm - hMm) / 2),
     wMm,
     hMm,
-    font: DEFAULT_FONT,
     fontSizePt: 14,
     minFontSizePt: 10,
-    bold: false,
-    italic: false,
-    uppercase: false,
-    underline: false,
-    align: 'center',
-    color: '#000000',
     maxLines: key === 'achievement' ? 0 : 2,
     shrinkFirst: key !== 'achievement',
-    lineHeight: 1.2,
-  };
+  });
 }
