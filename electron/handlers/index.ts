@@ -7,6 +7,7 @@ import { draftHandlers } from './drafts.js';
 import { backupHandlers } from './backup.js';
 import { awardHandlers } from '../awards/award-handlers.js';
 import { certificateHandlers } from '../awards/certificate-handlers.js';
+import { itemsImportHandlers } from '../awards/items-import-handlers.js';
 import { authorityHandlers } from '../awards/authority-handlers.js';
 import { planHandlers } from '../plans/handlers.js';
 import { syncHandlers } from './sync.js';
@@ -23,6 +24,7 @@ export const handlers = {
   ...backupHandlers,
   ...awardHandlers,
   ...certificateHandlers,
+  ...itemsImportHandlers,
   ...authorityHandlers,
   ...planHandlers,
   ...syncHandlers,

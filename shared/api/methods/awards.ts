@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { command, query } from '../define.js';
 import { idSchema, isoDate, multilineText, optionalText, requiredText } from '../../schema/text.js';
-import type { FileData } from './people.js';
+import { fileInput, type FileData } from './people.js';
+import type { ItemsImportResult } from '../../awards/items-import.js';
 import type { PrizeResult } from '../../awards/prize.js';
 import {
   ROUNDING_MODES,
@@ -180,6 +181,10 @@ export const awardQueries = {
     z.object({ personId: idSchema.optional(), unitId: idSchema.optional() }).refine((v) => Boolean(v.personId ?? v.unitId), { error: 'Chọn một người hoặc một tập thể.' }),
     'user',
   ),
+  /** The spreadsheet template for a decision's list (the list offices keep for their mail merge). */
+  'awards.itemsTemplate': query<FileData>()(z.object({}), 'user'),
+  /** Reads a list from .xlsx into award lines for the editor; writes nothing (the draft is saved as usual). */
+  'awards.parseItemsXlsx': query<ItemsImportResult>()(fileInput, 'user'),
   'awards.verify': query<VerifyResult>()(z.object({ code: z.string().max(2000).transform((s) => s.normalize('NFC').trim()) }), 'user'),
   'awards.exportDocx': query<FileData>()(z.object({ id: idSchema }), 'user'),
   'awards.exportPdf': query<FileData>()(z.object({ id: idSchema }), 'user'),

@@ -1,6 +1,6 @@
 import { ActionIcon, Alert, Button, Card, Group, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconTrash, IconUserPlus, IconUsersGroup } from '@tabler/icons-react';
+import { IconFileSpreadsheet, IconTrash, IconUserPlus, IconUsersGroup } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { AwardsConfig } from '../../../../shared/api/methods/awards.js';
 import type { Input } from '../../../../shared/api/contract.js';
@@ -11,6 +11,7 @@ import { DateField } from '../../forms/DateField.js';
 import { useApi, useQuery } from '../../api/hooks.js';
 import { useT } from '../../i18n/language.js';
 import { awardsMessages as m } from './messages.js';
+import { ItemsImportDialog } from './ItemsImportDialog.js';
 import { AUTHORITY_KINDS, AUTHORITY_KIND_LABELS, checkAuthority, type AuthorityFinding, type AuthorityKind } from '../../../../shared/awards/authority.js';
 import { pick } from '../../i18n/messages.js';
 import { localIsoDate } from '../../../../shared/vi/dates.js';
@@ -94,6 +95,7 @@ export function DecisionEditor({
   );
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
+  const [importing, setImporting] = useState(false);
   const set = <K extends keyof DecisionForm>(k: K, v: DecisionForm[K]) => setForm((f) => ({ ...f, [k]: v }));
   const kindsFor = (subject: 'person' | 'collective') => config.kinds.filter((k) => k.active && k.subject === subject).map((k) => ({ value: k.id, label: `${k.name} (${String(k.coefficient).replace('.', ',')})` }));
   const firstKind = (subject: 'person' | 'collective') => config.kinds.find((k) => k.active && k.subject === subject && k.category === 'form')?.id ?? config.kinds.find((k) => k.subject === subject)?.id ?? '';
@@ -207,8 +209,19 @@ export function DecisionEditor({
           <Button variant="light" leftSection={<IconUsersGroup size={16} />} onClick={() => add('collective')} data-testid="item-add-collective">
             {t('addCollective')}
           </Button>
+          <Button variant="light" leftSection={<IconFileSpreadsheet size={16} />} onClick={() => setImporting(true)} data-testid="items-import">
+            {t('importItems')}
+          </Button>
         </Group>
       </Group>
+      <ItemsImportDialog
+        opened={importing}
+        onClose={() => setImporting(false)}
+        onImported={(imported) => {
+          setItems((list) => [...list, ...imported.map((it, n) => ({ ...it, key: Date.now() + list.length + n }))]);
+          notifications.show({ color: 'teal', message: t('importItemsDone', { n: imported.length }) });
+        }}
+      />
       {errors.items ? <Alert color="red">{errors.items}</Alert> : null}
       {items.map((it, i) => (
         <Card withBorder key={it.key} data-testid="item-row">

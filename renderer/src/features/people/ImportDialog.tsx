@@ -1,10 +1,11 @@
-import { Alert, Button, FileInput, Group, Modal, ScrollArea, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, FileInput, Group, Modal, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconCheck, IconFileSpreadsheet, IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { PeopleImportResult } from '../../../../shared/api/methods/people.js';
 import { showApiError } from '../../api/errors.js';
 import { useCommand } from '../../api/hooks.js';
 import { readFileAsBase64 } from '../../files/download.js';
+import { ImportIssuesTable } from '../../files/ImportIssuesTable.js';
 import { useT } from '../../i18n/language.js';
 import { peopleMessages as m } from './messages.js';
 
@@ -65,26 +66,7 @@ export function ImportDialog({ opened, onClose }: { opened: boolean; onClose(): 
             <Alert color="red" icon={<IconAlertTriangle />} data-testid="import-issues-summary">
               {t('importIssues', { n: result.issues.length })}
             </Alert>
-            <ScrollArea.Autosize mah={360}>
-              <Table striped withTableBorder data-testid="import-issues">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th w={70}>{t('issueRow')}</Table.Th>
-                    <Table.Th w={180}>{t('issueColumn')}</Table.Th>
-                    <Table.Th>{t('issueMessage')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {result.issues.map((issue, i) => (
-                    <Table.Tr key={i}>
-                      <Table.Td>{issue.row}</Table.Td>
-                      <Table.Td>{issue.column}</Table.Td>
-                      <Table.Td>{issue.message}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </ScrollArea.Autosize>
+            <ImportIssuesTable issues={result.issues} />
           </>
         )}
         <Group justify="flex-end">

@@ -1,0 +1,163 @@
+import ExcelJS from 'exceljs';
+import {
+  ITEM_COLUMNS,
+  ITEMS_EXAMPLE_MARK,
+  importItemRows,
+  itemColumnForHeader,
+  itemColumnHeader,
+  type ItemColumnKey,
+  type ItemsImportContext,
+  type ItemsImportResult,
+  type SheetRow,
+} from '../../shared/awards/items-import.js';
+import { foldVietnamese } from '../../shared/vi/search.js';
+import { cellText, readCell } from '../people/xlsx-cells.js';
+import { FONT, freezeHeader, setColumnWidths, styleHeaderRow, thinBorder } from '../people/xlsx-style.js';
+
+/** The award list of a decision as a spreadsheet: the template offices fill (or their mail-merge list), and its reader. */
+
+const SHEET = 'Danh sách khen thưởng';
+const SHEET_GUIDE = 'Hướng dẫn';
+const SHEET_LISTS = 'Danh mục';
+const MAX_ROWS = 1000;
+const HEADER_SCAN_ROWS = 20;
+const TEMPLATE_ROWS = 300;
+const HINT = 'Hãy dùng tệp mẫu (Khen thưởng › Lập quyết định › Tải tệp mẫu danh sách).';
+
+function fileIssue(message: string): ItemsImportResult {
+  return { items: [], issues: [{ row: 1, column: '', message }] };
+}
+
+interface Header {
+  sheet: ExcelJS.Worksheet;
+  row: number;
+  columns: Map<ItemColumnKey, number>;
+}
+
+function findHeader(wb: ExcelJS.Workbook): Header | null {
+  const sheets = wb.worksheets.filter((s) => s.name !== SHEET_GUIDE && s.name !== SHEET_LISTS);
+  sheets.sort((a, b) => Number(a.state !== 'visible') - Number(b.state !== 'visible'));
+  for (const sheet of sheets) {
+    for (let r = 1; r <= Math.min(HEADER_SCAN_ROWS, sheet.rowCount); r++) {
+      const columns = new Map<ItemColumnKey, number>();
+      sheet.getRow(r).eachCell((cell, col) => {
+        const key = itemColumnForHeader(cellText(readCell(cell.value)));
+        if (key && !columns.has(key)) columns.set(key, col);
+      });
+      if (columns.has('name') && columns.has('achievement')) return { sheet, row: r, columns };
+    }
+  }
+  return null;
+}
+
+/**
+ * Reads the list. Tolerant in what it accepts (title rows above the header,
+ * columns in any order, extra columns ignored, labels without diacritics),
+ * strict in what it lets through: any problem is reported by Excel row and
+ * column and no line is returned.
+ */
+export async function parseItemsWorkbook(file: Buffer, ctx: ItemsImportContext): Promise<ItemsImportResult> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    // exceljs's typings predate Buffer's generic parameter; the bytes are what it wants.
+    await wb.xlsx.load(file as unknown as ArrayBuffer);
+  } catch {
+    return fileIssue(`Tệp không phải bảng tính Excel .xlsx hợp lệ (tệp .xls cũ cần mở bằng Excel và lưu lại dạng .xlsx). ${HINT}`);
+  }
+  const header = findHeader(wb);
+  if (!header) return fileIssue(`Không tìm thấy dòng tiêu đề có cột "${itemColumnHeader('name')}" và cột "${itemColumnHeader('achievement')}". ${HINT}`);
+  const rows: SheetRow[] = [];
+  for (let r = header.row + 1; r <= header.sheet.rowCount; r++) {
+    const row = header.sheet.getRow(r);
+    const text = (key: ItemColumnKey) => {
+      const col = header.columns.get(key);
+      return col === undefined ? '' : cellText(readCell(row.getCell(col).value));
+    };
+    const keys = [...header.columns.keys()].filter((k) => k !== 'stt');
+    if (keys.every((k) => text(k) === '')) continue;
+    if (foldVietnamese(text('stt')) === foldVietnamese(ITEMS_EXAMPLE_MARK)) continue;
+    if (rows.length >= MAX_ROWS) return fileIssue(`Tệp có hơn ${MAX_ROWS} dòng; một quyết định tối đa 500 người, tập thể.`);
+    rows.push({ row: r, text });
+  }
+  if (rows.length === 0) return fileIssue(`Tệp không có dòng nào dưới dòng tiêu đề (dòng ${header.row}); hãy ghi mỗi người, tập thể một dòng.`);
+  if (rows.length > 500) return fileIssue(`Tệp có ${rows.length} dòng; một quyết định tối đa 500 người, tập thể. Hãy chia thành nhiều quyết định.`);
+  return importItemRows(rows, ctx);
+}
+
+/** The template: header, an example row, drop-downs for the kind of recipient and the award, and a guide sheet. */
+export async function buildItemsTemplate(awardNames: readonly string[], unitNames: readonly string[]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Thi Đua';
+  const sheet = wb.addWorksheet(SHEET);
+  const guide = wb.addWorksheet(SHEET_GUIDE);
+  const lists = wb.addWorksheet(SHEET_LISTS, { state: 'hidden' });
+
+  const listOf = (column: number, values: readonly string[]) => {
+    values.forEach((v, i) => {
+      lists.getCell(i + 1, column).value = v;
+    });
+    const letter = String.fromCharCode(64 + column);
+    return values.length > 0 ? `'${SHEET_LISTS}'!$${letter}$1:$${letter}$${values.length}` : null;
+  };
+  const awards = [...new Set(awardNames)];
+  const ranges: Partial<Record<ItemColumnKey, string | null>> = { kind: listOf(1, ['Cá nhân', 'Tập thể']), award: listOf(2, awards), unit: listOf(3, [...new Set(unitNames)]) };
+
+  setColumnWidths(sheet, ITEM_COLUMNS.map((c) => c.width));
+  styleHeaderRow(sheet.addRow(ITEM_COLUMNS.map((c) => c.header)));
+  const example: Record<ItemColumnKey, string> = {
+    stt: ITEMS_EXAMPLE_MARK,
+    name: 'Tòng Thị Phương Thảo',
+    kind: 'Cá nhân',
+    unit: unitNames[0] ?? '',
+    award: awards.includes('Giấy khen') ? 'Giấy khen' : (awards[0] ?? ''),
+    achievement: 'Đã có thành tích xuất sắc trong công tác phổ biến, giáo dục pháp luật năm 2025',
+  };
+  const exampleRow = sheet.addRow(ITEM_COLUMNS.map((c) => example[c.key]));
+  exampleRow.font = { name: FONT, size: 12, italic: true, color: { argb: 'FF6B7280' } };
+  const last = TEMPLATE_ROWS + 2;
+  ITEM_COLUMNS.forEach((col, i) => {
+    for (let r = 2; r <= last; r++) {
+      const cell = sheet.getCell(r, i + 1);
+      if (r > 2) cell.font = { name: FONT, size: 12 };
+      cell.alignment = { vertical: 'top', wrapText: col.key === 'achievement' || col.key === 'name' || col.key === 'unit' };
+    }
+    const range = ranges[col.key];
+    if (range) {
+      const letter = String.fromCharCode(65 + i);
+      (sheet as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(`${letter}2:${letter}${last}`, {
+        type: 'list',
+        allowBlank: true,
+        // Units may be typed freely (a collective outside the office's tree); the others must come from the list.
+        showErrorMessage: col.key !== 'unit',
+        errorStyle: 'stop',
+        errorTitle: 'Không có trong danh sách',
+        error: 'Hãy chọn trong danh sách thả xuống.',
+        formulae: [range],
+      });
+    }
+  });
+  freezeHeader(sheet, 1);
+
+  setColumnWidths(guide, [30, 90]);
+  const title = guide.addRow(['HƯỚNG DẪN GHI DANH SÁCH KHEN THƯỞNG']);
+  guide.mergeCells(1, 1, 1, 2);
+  title.font = { name: FONT, size: 14, bold: true };
+  const lines: [string, string][] = [
+    [itemColumnHeader('name'), 'Bắt buộc. Cá nhân: họ tên đúng như trong Danh mục › Cán bộ. Tập thể: tên đơn vị.'],
+    [itemColumnHeader('kind'), 'Cá nhân hoặc Tập thể. Để trống thì phần mềm tự nhận: tên trùng một đơn vị là tập thể, còn lại là cá nhân.'],
+    [itemColumnHeader('unit'), 'Cá nhân: chỉ cần khi có hai người trùng họ tên. Tập thể: cơ quan chủ quản (in dưới tên tập thể).'],
+    [itemColumnHeader('award'), 'Chọn trong danh sách thả xuống. Để trống là Giấy khen.'],
+    [itemColumnHeader('achievement'), 'Bắt buộc. Nội dung thành tích in trên giấy khen (tối đa 1500 ký tự).'],
+    ['', 'Dòng có STT là "Ví dụ" được bỏ qua. Có lỗi ở dòng nào thì phần mềm báo theo số dòng, tên cột và không nhập dòng nào.'],
+  ];
+  styleHeaderRow(guide.addRow(['Cột', 'Cách ghi']));
+  for (const [col, how] of lines) {
+    const r = guide.addRow([col, how]);
+    r.eachCell((c, n) => {
+      c.font = { name: FONT, size: 12, bold: n === 1 };
+      c.alignment = { vertical: 'top', wrapText: true };
+      c.border = thinBorder;
+    });
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

@@ -1,0 +1,72 @@
+import ExcelJS from 'exceljs';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, screenshot, test } from './fixtures.js';
+import { ShellPage } from './pages/shell-page.js';
+import { sessionToken, signedIn } from './support.js';
+
+const STAFF = ['Nguyễn Văn An', 'Lò Thị Bích', 'Giàng A Dình'];
+
+/** A list as an office keeps it for its Word mail merge: a title block, then its own column names. */
+async function mailMergeList(path: string, rows: (string | number)[][]): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  const sheet = wb.addWorksheet('Sheet1');
+  sheet.addRow(['DANH SÁCH ĐỀ NGHỊ TẶNG GIẤY KHEN NĂM 2025']);
+  sheet.addRow([]);
+  sheet.addRow(['TT', 'Họ tên', 'Hình thức', 'Nội dung thành tích']);
+  for (const r of rows) sheet.addRow(r);
+  await wb.xlsx.writeFile(path);
+}
+
+test('the decision list comes from the Excel list the office kept for its mail merge; a bad list adds nothing and says why', async ({ page, webApp }) => {
+  await signedIn(page, webApp);
+  const token = await sessionToken(page);
+  const office = (await webApp.call<{ office: { id: string } }>('system.status', {})).office.id;
+  for (const fullName of STAFF) await webApp.call('people.create', { fullName, gender: 'male', position: 'Chuyên viên', unitId: office, staffCategory: 'cong_chuc', birthDate: null, startDate: null, note: null }, token);
+  const dir = mkdtempSync(join(tmpdir(), 'thidua-items-'));
+
+  await new ShellPage(page).open('awards');
+  await page.getByTestId('decision-new').click();
+  await page.getByTestId('decision-signer').fill('Lò Văn Mừng');
+  await page.getByTestId('items-import').click();
+  const dialog = page.getByTestId('items-import-dialog');
+  await expect(dialog).toBeVisible();
+
+  // A bad list: a name not in the records, and a row without an achievement.
+  const bad = join(dir, 'sai.xlsx');
+  await mailMergeList(bad, [
+    [1, 'Nguyễn Văn An', 'Giấy khen', 'Hoàn thành xuất sắc nhiệm vụ năm 2025'],
+    [2, 'Vàng A Páo', 'Giấy khen', 'Hoàn thành xuất sắc nhiệm vụ năm 2025'],
+    [3, 'Lò Thị Bích', 'Giấy khen', ''],
+  ]);
+  await page.getByTestId('items-import-file').click();
+  await page.locator('input[type=file]').setInputFiles(bad);
+  await page.getByTestId('items-import-run').click();
+  await expect(page.getByTestId('items-import-issues')).toContainText('Tệp có 2 lỗi — chưa thêm dòng nào.');
+  await expect(page.getByTestId('import-issues')).toContainText('"Vàng A Páo" chưa có trong danh mục cán bộ.');
+  await expect(page.getByTestId('import-issues')).toContainText('Thiếu nội dung thành tích.');
+  await screenshot(page, '74-award-items-import-issues');
+
+  // The corrected list: its three rows become three lines of the draft.
+  const good = join(dir, 'dung.xlsx');
+  await mailMergeList(good, [
+    [1, 'Nguyễn Văn An', 'Giấy khen', 'Hoàn thành xuất sắc nhiệm vụ năm 2025'],
+    [2, 'Giàng A Dình', 'Giấy khen', 'Có thành tích xuất sắc trong công tác hộ tịch năm 2025'],
+    [3, 'Lò Thị Bích', 'Lao động tiên tiến', 'Hoàn thành tốt nhiệm vụ năm 2025'],
+  ]);
+  await page.locator('input[type=file]').setInputFiles(good);
+  await page.getByTestId('items-import-run').click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('item-row')).toHaveCount(3);
+  await expect(page.getByTestId('item-person').nth(1)).toHaveValue(/^Giàng A Dình/u);
+  await expect(page.getByTestId('item-award').nth(2)).toHaveValue(/^Lao động tiên tiến/u);
+  await expect(page.getByTestId('item-achievement').nth(1)).toHaveValue('Có thành tích xuất sắc trong công tác hộ tịch năm 2025');
+  await screenshot(page, '75-award-items-imported');
+
+  await page.getByTestId('decision-save').click();
+  await expect(page.getByTestId('decision-view')).toBeVisible();
+  const decisions = await webApp.call<{ decision: { id: string } }[]>('awards.listDecisions', {}, token);
+  const saved = await webApp.call<{ items: { recipientName: string }[] }>('awards.getDecision', { id: decisions[0]?.decision.id }, token);
+  expect(saved.items.map((i) => i.recipientName)).toEqual(['Nguyễn Văn An', 'Giàng A Dình', 'Lò Thị Bích']);
+});
