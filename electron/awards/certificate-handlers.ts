@@ -39,7 +39,8 @@ async function printableItems(db: Queryable, selection: { decisionId?: string | 
     where = 'i.id = ANY($1::text[])';
   } else {
     params.push(selection.decisionId ?? '');
-    where = "i.decision_id = $1 AND i.status <> 'removed'";
+    // A whole decision prints its standing awards: a cancelled line keeps its register number but gets no certificate.
+    where = "i.decision_id = $1 AND i.status NOT IN ('removed', 'cancelled')";
   }
   const rows = (
     await db.query(

@@ -128,6 +128,21 @@ export interface CertificateTemplate {
   version: number;
 }
 
+/**
+ * The template to offer first for certificates of these award codes: one
+ * listing every code, else one listing any of them, else the first.
+ */
+export function defaultTemplateFor<T extends Pick<CertificateTemplate, 'awardCodes'>>(templates: readonly T[], codes: readonly string[]): T | undefined {
+  const wanted = [...new Set(codes)];
+  if (wanted.length > 0) {
+    const all = templates.find((t) => wanted.every((c) => t.awardCodes.includes(c)));
+    if (all) return all;
+    const some = templates.find((t) => wanted.some((c) => t.awardCodes.includes(c)));
+    if (some) return some;
+  }
+  return templates[0];
+}
+
 export interface PrinterCalibration {
   printerName: string;
   offsetXMm: number;

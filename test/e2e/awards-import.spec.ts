@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +7,11 @@ import { expect, screenshot, test } from './fixtures.js';
 import { ShellPage } from './pages/shell-page.js';
 import { sessionToken, signedIn } from './support.js';
 
-const STAFF = ['Nguyễn Văn An', 'Lò Thị Bích', 'Giàng A Dình'];
+const STAFF = [
+  { fullName: 'Nguyễn Văn An', gender: 'male' },
+  { fullName: 'Lò Thị Bích', gender: 'female' },
+  { fullName: 'Giàng A Dình', gender: 'male' },
+];
 
 /** A list as an office keeps it for its Word mail merge: a title block, then its own column names. */
 async function mailMergeList(path: string, rows: (string | number)[][]): Promise<void> {
@@ -23,11 +28,14 @@ test('the decision list comes from the Excel list the office kept for its mail m
   await signedIn(page, webApp);
   const token = await sessionToken(page);
   const office = (await webApp.call<{ office: { id: string } }>('system.status', {})).office.id;
-  for (const fullName of STAFF) await webApp.call('people.create', { fullName, gender: 'male', position: 'Chuyên viên', unitId: office, staffCategory: 'cong_chuc', birthDate: null, startDate: null, note: null }, token);
+  for (const p of STAFF) await webApp.call('people.create', { ...p, position: 'Chuyên viên', unitId: office, staffCategory: 'cong_chuc', birthDate: null, startDate: null, note: null }, token);
   const dir = mkdtempSync(join(tmpdir(), 'thidua-items-'));
 
   await new ShellPage(page).open('awards');
   await page.getByTestId('decision-new').click();
+  // A district office in 2026: the commune chairman decides (the district chairman's power ended on 30/06/2025).
+  await page.getByTestId('decision-authority').click();
+  await page.getByRole('option', { name: /^Chủ tịch UBND xã/u }).click();
   await page.getByTestId('decision-signer').fill('Lò Văn Mừng');
   await page.getByTestId('items-import').click();
   const dialog = page.getByTestId('items-import-dialog');
@@ -69,4 +77,25 @@ test('the decision list comes from the Excel list the office kept for its mail m
   const decisions = await webApp.call<{ decision: { id: string } }[]>('awards.listDecisions', {}, token);
   const saved = await webApp.call<{ items: { recipientName: string }[] }>('awards.getDecision', { id: decisions[0]?.decision.id }, token);
   expect(saved.items.map((i) => i.recipientName)).toEqual(['Nguyễn Văn An', 'Giàng A Dình', 'Lò Thị Bích']);
+
+  // Issued, the decision mixes Giấy khen and a title: each kind prints with its own template, offered first.
+  await page.getByTestId('decision-issue').click();
+  await expect(page.getByTestId('decision-status')).toHaveText('Đã ban hành');
+  await page.getByTestId('decision-print-all').click();
+  await expect(page.getByTestId('print-kind')).toContainText('Tất cả (3)');
+  await page.getByTestId('print-kind').getByText('Lao động tiên tiến (1)').click();
+  await expect(page.getByTestId('print-template')).toHaveValue('Giấy chứng nhận danh hiệu — giấy trắng A4 ngang');
+  await screenshot(page, '76-award-print-by-kind');
+  const download = page.waitForEvent('download');
+  await page.getByTestId('print-go').click();
+  const path = join(dir, 'ldtt.pdf');
+  await (await download).saveAs(path);
+  const text = execFileSync('pdftotext', [path, '-']).toString('utf8').replace(/\s+/gu, ' ');
+  expect(text).toContain('GIẤY CHỨNG NHẬN');
+  expect(text).toContain('Lao động tiên tiến');
+  expect(text).toContain('Lò Thị Bích');
+  expect(text).not.toContain('Nguyễn Văn An');
+  await page.getByTestId('decision-print-all').click();
+  await page.getByTestId('print-kind').getByText('Giấy khen (2)').click();
+  await expect(page.getByTestId('print-template')).toHaveValue('Giấy khen — giấy trắng A4 ngang');
 });

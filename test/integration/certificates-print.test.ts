@@ -292,5 +292,13 @@ describe('certificates: printing to PDF', () => {
     const cancelled = await api.call('awards.verify', { code: qr });
     expect(cancelled.status).toBe('cancelled');
     expect(cancelled.message).toContain('Phát hiện khai man thành tích');
+
+    // The whole decision still prints, without the cancelled line; that one alone is refused, in Vietnamese.
+    const whole = await api.call('certificates.print', { selection: { decisionId: decision.decision.id }, templateId: templates[0]?.id ?? '', reason: 'In lại sau khi hủy một khen thưởng' });
+    expect(whole.printed).toBe(decision.items.length - 1);
+    const names = pageTexts(save('after-cancel.pdf', whole.pdf.base64)).join('\n');
+    expect(names).not.toContain('Giàng A Dình');
+    const alone = await rejection(api.call('certificates.print', { selection: { itemIds: [item?.id ?? ''] }, templateId: templates[0]?.id ?? '', reason: 'Thử' }));
+    expect(alone.message).toBe('Khen thưởng của Giàng A Dình đã bị hủy (Phát hiện khai man thành tích); không in được.');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fitText, type FitOptions } from '../../shared/awards/fit.js';
-import { BUILTIN_TEMPLATES, calibrateBox, checkCalibration, checkTemplate, PAPERS } from '../../shared/awards/layout.js';
+import { BUILTIN_TEMPLATES, calibrateBox, checkCalibration, checkTemplate, defaultTemplateFor, PAPERS } from '../../shared/awards/layout.js';
 import { base32, canonicalSummary, foldForCode, fromBase32, parseCanonicalSummary, parseShortCode, shortCode } from '../../shared/awards/verification.js';
 
 /** A fixed-pitch measurer: each character is 0.5 em wide (1 pt = 25.4/72 mm). */
@@ -88,5 +88,20 @@ describe('verification codes', () => {
     expect(parseShortCode(code.toLowerCase())).toEqual({ registerCode: 'SKT', registerYear: 2026, registerNumber: 12, tag: code.slice(-9).replace('-', '') });
     expect(parseShortCode('SKT-2026-12-ABCDEFGH')?.tag).toBe('ABCDEFGH');
     expect(parseShortCode('xin chào')).toBeNull();
+  });
+});
+
+describe('the template offered first for the awards being printed', () => {
+  const byId = (id: string | undefined) => id?.replace(/^builtin-/u, '');
+  it.each([
+    ['Giấy khen to a person', ['GK'], 'gk-a4'],
+    ['Giấy khen to a collective', ['GK-TT'], 'gk-a4'],
+    ['a title', ['LDTT'], 'title-a4'],
+    ['several titles', ['LDTT', 'CSTDCS'], 'title-a4'],
+    ['a mix: a template listing one of them', ['GK', 'LDTT'], 'gk-a4'],
+    ['an award no template lists: the first', ['XYZ'], 'gk-a4'],
+    ['nothing known: the first', [], 'gk-a4'],
+  ])('%s', (_name, codes, expected) => {
+    expect(byId(defaultTemplateFor(BUILTIN_TEMPLATES, codes)?.id)).toBe(expected);
   });
 });

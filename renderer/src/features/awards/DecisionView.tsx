@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Divider, Group, Modal, NumberInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Divider, Group, Modal, NumberInput, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconFileTypeDocx, IconFileTypePdf, IconPencil, IconPrinter, IconWritingSign } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -26,8 +26,9 @@ export function DecisionView({ id, config, onOpen }: { id: string; config: Award
   const authority = useQuery('awards.checkAuthority', { id }, { tables: ['award_decisions', 'award_items', 'award_authority_rules', 'units', 'people'] });
   const [editing, setEditing] = useState(false);
   const [number, setNumber] = useState<number | string>('');
-  const [printItem, setPrintItem] = useState<{ id: string; name: string; reprint: boolean } | null>(null);
+  const [printItem, setPrintItem] = useState<{ id: string; name: string; code: string; reprint: boolean } | null>(null);
   const [printAll, setPrintAll] = useState(false);
+  const [printKind, setPrintKind] = useState('');
   const [correcting, setCorrecting] = useState(false);
   const [note, setNote] = useState('');
   const canIssue = session?.user.role === 'head' || session?.user.role === 'admin';
@@ -36,6 +37,9 @@ export function DecisionView({ id, config, onOpen }: { id: string; config: Award
   if (editing) return <DecisionEditor config={config} existing={d} authorityKind={authority.data?.authorityKind ?? null} onSaved={() => setEditing(false)} onClose={() => setEditing(false)} />;
   const dec = d.decision;
   const printed = new Set((log.data ?? []).map((p) => p.itemId));
+  // The awards that get a certificate, grouped by kind: a decision mixing Giấy khen and titles prints each with its own template.
+  const standing = d.items.filter((it) => it.status === 'issued');
+  const kinds = [...new Map(standing.map((it) => [it.awardCode, [it.awardCode, it.awardName, standing.filter((x) => x.awardCode === it.awardCode).length] as const])).values()];
 
   const issue = async () => {
     try {
@@ -146,7 +150,7 @@ export function DecisionView({ id, config, onOpen }: { id: string; config: Award
               </Table.Td>
               <Table.Td>
                 {it.status === 'issued' ? (
-                  <Button size="xs" variant="subtle" onClick={() => setPrintItem({ id: it.id, name: it.recipientName, reprint: printed.has(it.id) })} data-testid="item-print">
+                  <Button size="xs" variant="subtle" onClick={() => setPrintItem({ id: it.id, name: it.recipientName, code: it.awardCode, reprint: printed.has(it.id) })} data-testid="item-print">
                     {printed.has(it.id) ? t('reprint') : t('printOne')}
                   </Button>
                 ) : null}
@@ -174,10 +178,32 @@ export function DecisionView({ id, config, onOpen }: { id: string; config: Award
         </>
       ) : null}
       <Modal opened={printAll} onClose={() => setPrintAll(false)} title={t('printAll')} size="lg">
-        <PrintPanel decisionId={dec.id} reprint={printed.size > 0} onDone={() => setPrintAll(false)} />
+        <Stack gap="xs">
+          {kinds.length > 1 ? (
+            <>
+              <Text size="sm" c="dimmed">
+                {t('printByKind')}
+              </Text>
+              <SegmentedControl
+                fullWidth
+                data={[{ value: '', label: t('printKindAll', { n: standing.length }) }, ...kinds.map(([code, name, n]) => ({ value: code, label: `${name} (${n})` }))]}
+                value={printKind}
+                onChange={setPrintKind}
+                data-testid="print-kind"
+              />
+            </>
+          ) : null}
+          <PrintPanel
+            key={printKind}
+            {...(printKind ? { itemIds: standing.filter((it) => it.awardCode === printKind).map((it) => it.id) } : { decisionId: dec.id })}
+            awardCodes={printKind ? [printKind] : kinds.map(([code]) => code)}
+            reprint={standing.some((it) => printed.has(it.id) && (!printKind || it.awardCode === printKind))}
+            onDone={() => setPrintAll(false)}
+          />
+        </Stack>
       </Modal>
       <Modal opened={printItem !== null} onClose={() => setPrintItem(null)} title={printItem?.name ?? ''} size="lg">
-        {printItem ? <PrintPanel itemIds={[printItem.id]} reprint={printItem.reprint} onDone={() => setPrintItem(null)} /> : null}
+        {printItem ? <PrintPanel itemIds={[printItem.id]} awardCodes={[printItem.code]} reprint={printItem.reprint} onDone={() => setPrintItem(null)} /> : null}
       </Modal>
       <Modal opened={correcting} onClose={() => setCorrecting(false)} title={t('correction')}>
         <Stack>

@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { IconPrinter } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import type { PrintProgress } from '../../../../shared/api/methods/awards.js';
+import { defaultTemplateFor } from '../../../../shared/awards/layout.js';
 import { showApiError } from '../../api/errors.js';
 import { useApi, useQuery } from '../../api/hooks.js';
 import { downloadFile } from '../../files/download.js';
@@ -17,7 +18,20 @@ import { printMessages as pm } from '../certificates/print-messages.js';
  * "Tải PDF để in". A progress bar for batches and a reason when something is
  * printed again.
  */
-export function PrintPanel({ decisionId, itemIds, reprint, onDone }: { decisionId?: string; itemIds?: string[]; reprint: boolean; onDone?(): void }) {
+export function PrintPanel({
+  decisionId,
+  itemIds,
+  awardCodes,
+  reprint,
+  onDone,
+}: {
+  decisionId?: string;
+  itemIds?: string[];
+  /** The awards being printed: the template made for them is offered first. */
+  awardCodes: string[];
+  reprint: boolean;
+  onDone?(): void;
+}) {
   const t = useT(m);
   const tp = useT(pm);
   const api = useApi();
@@ -38,7 +52,7 @@ export function PrintPanel({ decisionId, itemIds, reprint, onDone }: { decisionI
   const [progress, setProgress] = useState<PrintProgress | null>(null);
   const [running, setRunning] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const chosen = templateId ?? templates.data?.[0]?.id ?? null;
+  const chosen = templateId ?? defaultTemplateFor(templates.data ?? [], awardCodes)?.id ?? null;
 
   // Polls the store while the print command runs (queries run beside the write queue).
   const [jobId, setJobId] = useState<string | null>(null);
