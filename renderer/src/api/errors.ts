@@ -28,6 +28,16 @@ const TITLES = {
   },
 } as const;
 
+/** An error's message and its per-field messages, for a form that shows them itself (a modal, where a notification would cover its buttons). */
+export function apiErrorDetails(error: unknown): { message: string; fields: Record<string, string> } {
+  const fields: Record<string, string> = {};
+  if (error instanceof ApiError) {
+    for (const issue of error.issues ?? []) if (!(issue.path in fields)) fields[issue.path] = issue.message;
+    return { message: error.message, fields };
+  }
+  return { message: error instanceof Error ? error.message : String(error), fields };
+}
+
 /**
  * Shows an API error as a notification (the server's Vietnamese message) and,
  * when a form is given, puts each `issues[].path` message on that field.
@@ -36,9 +46,8 @@ const TITLES = {
  */
 export function showApiError(error: unknown, form?: FieldErrorTarget): Record<string, string> {
   const titles = TITLES[currentLanguage()];
-  const fieldErrors: Record<string, string> = {};
+  const fieldErrors = apiErrorDetails(error).fields;
   if (error instanceof ApiError) {
-    for (const issue of error.issues ?? []) if (!(issue.path in fieldErrors)) fieldErrors[issue.path] = issue.message;
     if (form && Object.keys(fieldErrors).length > 0) form.setErrors(fieldErrors);
     // 'conflict' with field issues is a duplicate value (e.g. a username taken); without, someone saved a newer version.
     const versionConflict = error.code === 'conflict' && Object.keys(fieldErrors).length === 0;

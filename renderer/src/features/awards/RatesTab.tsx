@@ -1,8 +1,10 @@
-import { Alert, Badge, Button, Group, NumberInput, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Alert, Badge, Button, Group, NumberInput, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { IconPencil, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { AwardsConfig } from '../../../../shared/api/methods/awards.js';
 import { formatMoney } from '../../../../shared/awards/prize.js';
-import type { RoundingMode } from '../../../../shared/awards/types.js';
+import type { AwardKind, RoundingMode } from '../../../../shared/awards/types.js';
+import { KindForm } from './KindForm.js';
 import { formatDateShort } from '../../../../shared/vi/dates.js';
 import { showApiError } from '../../api/errors.js';
 import { DateField } from '../../forms/DateField.js';
@@ -22,6 +24,7 @@ export function RatesTab({ config }: { config: AwardsConfig }) {
   const [coef, setCoef] = useState<Record<string, number | string>>({});
   const [regCode, setRegCode] = useState('');
   const [regName, setRegName] = useState('');
+  const [editing, setEditing] = useState<AwardKind | 'new' | null>(null);
   const conf = (c: 'certain' | 'likely' | 'unsure') => <Badge color={c === 'certain' ? 'teal' : c === 'likely' ? 'yellow' : 'red'}>{t(c)}</Badge>;
   const run = async (fn: () => Promise<unknown>) => {
     try {
@@ -53,15 +56,27 @@ export function RatesTab({ config }: { config: AwardsConfig }) {
           <Button onClick={() => void run(() => api.call('awards.saveBaseSalary', { effectiveFrom: from, amount: Number(amount), source, confidence: 'certain' }))}>{t('addSalary')}</Button>
         </Group>
       ) : null}
-      <Title order={4}>{t('kinds')}</Title>
+      <Group justify="space-between">
+        <Title order={4}>{t('kinds')}</Title>
+        {canEdit ? (
+          <Button variant="light" leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')} data-testid="kind-add">
+            {t('addKind')}
+          </Button>
+        ) : null}
+      </Group>
+      {editing ? <KindForm key={editing === 'new' ? 'new' : editing.id} config={config} kind={editing === 'new' ? null : editing} opened onClose={() => setEditing(null)} /> : null}
       <Table withTableBorder>
         <Table.Tbody>
           {config.kinds.map((k) => (
             <Table.Tr key={k.id}>
               <Table.Td>
-                <Text fw={600}>{k.name}</Text>
+                <Text fw={600} {...(k.active ? {} : { c: 'dimmed' })}>
+                  {k.name}
+                  {k.active ? '' : ` (${t('kindInactive')})`}
+                </Text>
                 <Text size="xs" c="dimmed">
-                  {k.subject === 'person' ? t('person') : t('collective')} · {k.source}
+                  {k.code} · {k.subject === 'person' ? t('person') : t('collective')} · {k.source}
+                  {k.validFrom || k.validTo ? ` · ${formatDateShort(k.validFrom) || '…'} – ${formatDateShort(k.validTo) || '…'}` : ''}
                 </Text>
                 {k.confidence === 'unsure' ? (
                   <Alert color="orange" p={4} mt={4} title={t('unsureNote')}>
@@ -92,11 +107,18 @@ export function RatesTab({ config }: { config: AwardsConfig }) {
                 />
               </Table.Td>
               <Table.Td>
-                {canEdit && coef[k.id] !== undefined && Number(coef[k.id]) !== k.coefficient ? (
-                  <Button size="xs" onClick={() => void run(() => api.call('awards.saveKind', { ...k, coefficient: Number(coef[k.id]) }))}>
-                    {t('save')}
-                  </Button>
-                ) : null}
+                <Group gap={4} wrap="nowrap">
+                  {canEdit && coef[k.id] !== undefined && Number(coef[k.id]) !== k.coefficient ? (
+                    <Button size="xs" onClick={() => void run(() => api.call('awards.saveKind', { ...k, coefficient: Number(coef[k.id]) }))}>
+                      {t('save')}
+                    </Button>
+                  ) : null}
+                  {canEdit ? (
+                    <ActionIcon variant="subtle" aria-label={`${t('editKind')}: ${k.name}`} title={t('editKind')} onClick={() => setEditing(k)} data-testid={`kind-edit-${k.code}`}>
+                      <IconPencil size={16} />
+                    </ActionIcon>
+                  ) : null}
+                </Group>
               </Table.Td>
             </Table.Tr>
           ))}
