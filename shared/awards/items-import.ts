@@ -22,7 +22,7 @@ export const ITEM_COLUMNS: readonly ItemColumn[] = [
   { key: 'stt', header: 'STT', width: 6, aliases: ['tt', 'so thu tu'] },
   { key: 'name', header: 'Họ và tên / Tên tập thể', width: 34, aliases: ['ho va ten', 'ho ten', 'ten tap the', 'ca nhan, tap the', 'ten ca nhan, tap the', 'nguoi duoc khen', 'ten'] },
   { key: 'kind', header: 'Cá nhân / Tập thể', width: 13, aliases: ['doi tuong', 'loai', 'ca nhan/tap the'] },
-  { key: 'unit', header: 'Đơn vị công tác', width: 34, aliases: ['don vi', 'co quan, don vi', 'noi cong tac', 'chuc vu, don vi'] },
+  { key: 'unit', header: 'Đơn vị công tác', width: 34, aliases: ['don vi', 'co quan, don vi', 'noi cong tac'] },
   { key: 'award', header: 'Danh hiệu / hình thức khen thưởng', width: 30, aliases: ['danh hieu', 'hinh thuc', 'hinh thuc khen thuong', 'danh hieu, hinh thuc'] },
   { key: 'achievement', header: 'Thành tích', width: 60, aliases: ['noi dung thanh tich', 'thanh tich dat duoc', 'ly do khen'] },
 ];
