@@ -39,6 +39,7 @@ export function DecisionView({ id, config, onOpen }: { id: string; config: Award
   const printed = new Set((log.data ?? []).map((p) => p.itemId));
   // The awards that get a certificate, grouped by kind: a decision mixing Giấy khen and titles prints each with its own template.
   const standing = d.items.filter((it) => it.status === 'issued');
+  const firstToPrint = standing.find((it) => !printKind || it.awardCode === printKind);
   const kinds = [...new Map(standing.map((it) => [it.awardCode, [it.awardCode, it.awardName, standing.filter((x) => x.awardCode === it.awardCode).length] as const])).values()];
 
   const issue = async () => {
@@ -197,13 +198,14 @@ export function DecisionView({ id, config, onOpen }: { id: string; config: Award
             key={printKind}
             {...(printKind ? { itemIds: standing.filter((it) => it.awardCode === printKind).map((it) => it.id) } : { decisionId: dec.id })}
             awardCodes={printKind ? [printKind] : kinds.map(([code]) => code)}
+            {...(firstToPrint ? { previewItemId: firstToPrint.id } : {})}
             reprint={standing.some((it) => printed.has(it.id) && (!printKind || it.awardCode === printKind))}
             onDone={() => setPrintAll(false)}
           />
         </Stack>
       </Modal>
       <Modal opened={printItem !== null} onClose={() => setPrintItem(null)} title={printItem?.name ?? ''} size="lg">
-        {printItem ? <PrintPanel itemIds={[printItem.id]} awardCodes={[printItem.code]} reprint={printItem.reprint} onDone={() => setPrintItem(null)} /> : null}
+        {printItem ? <PrintPanel itemIds={[printItem.id]} awardCodes={[printItem.code]} previewItemId={printItem.id} reprint={printItem.reprint} onDone={() => setPrintItem(null)} /> : null}
       </Modal>
       <Modal opened={correcting} onClose={() => setCorrecting(false)} title={t('correction')}>
         <Stack>

@@ -10,6 +10,8 @@ import { downloadFile } from '../../files/download.js';
 import { useT } from '../../i18n/language.js';
 import { awardsMessages as m } from './messages.js';
 import { printMessages as pm } from '../certificates/print-messages.js';
+import { Preview } from '../certificates/Preview.js';
+import { toInput } from '../certificates/template-input.js';
 
 /**
  * Prints a whole decision or one certificate: in the desktop app straight to
@@ -22,6 +24,7 @@ export function PrintPanel({
   decisionId,
   itemIds,
   awardCodes,
+  previewItemId,
   reprint,
   onDone,
 }: {
@@ -29,6 +32,8 @@ export function PrintPanel({
   itemIds?: string[];
   /** The awards being printed: the template made for them is offered first. */
   awardCodes: string[];
+  /** The first certificate to print, shown with the chosen template and printer before any blank is used. */
+  previewItemId?: string;
   reprint: boolean;
   onDone?(): void;
 }) {
@@ -53,6 +58,7 @@ export function PrintPanel({
   const [running, setRunning] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const chosen = templateId ?? defaultTemplateFor(templates.data ?? [], awardCodes)?.id ?? null;
+  const chosenTemplate = (templates.data ?? []).find((x) => x.id === chosen);
 
   // Polls the store while the print command runs (queries run beside the write queue).
   const [jobId, setJobId] = useState<string | null>(null);
@@ -145,6 +151,14 @@ export function PrintPanel({
           />
         )}
       </Group>
+      {previewItemId && chosenTemplate ? (
+        <Preview
+          template={toInput(chosenTemplate)}
+          itemId={previewItemId}
+          width={560}
+          {...((toPrinter ? chosenDevice : printer) ? { printerName: (toPrinter ? chosenDevice : printer) ?? '' } : {})}
+        />
+      ) : null}
       {toPrinter && (system.data?.printers.length ?? 0) === 0 ? <Alert color="yellow">{tp('noSystemPrinter')}</Alert> : null}
       {toPrinter && deviceProblem ? <Alert color="orange">{tp('problem', { problem: deviceProblem })}</Alert> : null}
       {toPrinter ? <Checkbox label={tp('showDialog')} checked={showDialog} onChange={(e) => setShowDialog(e.currentTarget.checked)} data-testid="print-dialog" /> : null}

@@ -17,11 +17,14 @@ const MM_PX = 96 / 25.4;
  */
 export function Preview({
   template,
+  itemId,
   printerName,
   width,
   overlay,
 }: {
   template: Input<'certificates.previewHtml'>['template'];
+  /** A real certificate to show instead of the sample text (the print dialog's preview). */
+  itemId?: string;
   printerName?: string;
   width: number;
   /** Drawn over the page at the same scale (the editor's field handles). */
@@ -36,14 +39,14 @@ export function Preview({
   const frame = useRef<HTMLIFrameElement>(null);
   useEffect(() => {
     let current = true;
-    api.call('certificates.previewHtml', { template: debounced, ...(printerName ? { printerName } : {}) }).then(
+    api.call('certificates.previewHtml', { template: debounced, ...(itemId ? { itemId } : {}), ...(printerName ? { printerName } : {}) }).then(
       (r) => current && (setHtml(r.html), setError(null)),
       (e: unknown) => current && setError(e instanceof Error ? e.message : String(e)),
     );
     return () => {
       current = false;
     };
-  }, [api, debounced, printerName]);
+  }, [api, debounced, itemId, printerName]);
   const paper = PAPERS[template.paper];
   const scale = width / (paper.widthMm * MM_PX);
   const onLoad = () => {
