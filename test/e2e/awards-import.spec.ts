@@ -85,6 +85,10 @@ test('the decision list comes from the Excel list the office kept for its mail m
   await expect(page.getByTestId('print-kind')).toContainText('Tất cả (3)');
   await page.getByTestId('print-kind').getByText('Lao động tiên tiến (1)').click();
   await expect(page.getByTestId('print-template')).toHaveValue('Giấy chứng nhận danh hiệu — giấy trắng A4 ngang');
+  // The dialog previews the certificate itself, before a blank goes into the printer.
+  const preview = page.frameLocator('[data-testid="certificate-preview"]');
+  await expect(preview.locator('[data-field="recipientName"]')).toHaveText('Bà Lò Thị Bích');
+  await expect(preview.locator('[data-field="awardName"]')).toHaveText('Lao động tiên tiến');
   await screenshot(page, '76-award-print-by-kind');
   const download = page.waitForEvent('download');
   await page.getByTestId('print-go').click();
