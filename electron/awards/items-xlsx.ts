@@ -11,8 +11,8 @@ import {
   type SheetRow,
 } from '../../shared/awards/items-import.js';
 import { foldVietnamese } from '../../shared/vi/search.js';
-import { cellText, readCell } from '../people/xlsx-cells.js';
-import { FONT, freezeHeader, setColumnWidths, styleHeaderRow, thinBorder } from '../people/xlsx-style.js';
+import { cellText, findHeaderRow, readCell } from '../people/xlsx-cells.js';
+import { addGuideSheet, FONT, freezeHeader, setColumnWidths, styleHeaderRow, validations } from '../people/xlsx-style.js';
 
 /** The award list of a decision as a spreadsheet: the template offices fill (or their mail-merge list), and its reader. */
 
@@ -20,34 +20,11 @@ const SHEET = 'Danh sách khen thưởng';
 const SHEET_GUIDE = 'Hướng dẫn';
 const SHEET_LISTS = 'Danh mục';
 const MAX_ROWS = 1000;
-const HEADER_SCAN_ROWS = 20;
 const TEMPLATE_ROWS = 300;
 const HINT = 'Hãy dùng tệp mẫu (Khen thưởng › Lập quyết định › Tải tệp mẫu danh sách).';
 
 function fileIssue(message: string): ItemsImportResult {
   return { items: [], issues: [{ row: 1, column: '', message }] };
-}
-
-interface Header {
-  sheet: ExcelJS.Worksheet;
-  row: number;
-  columns: Map<ItemColumnKey, number>;
-}
-
-function findHeader(wb: ExcelJS.Workbook): Header | null {
-  const sheets = wb.worksheets.filter((s) => s.name !== SHEET_GUIDE && s.name !== SHEET_LISTS);
-  sheets.sort((a, b) => Number(a.state !== 'visible') - Number(b.state !== 'visible'));
-  for (const sheet of sheets) {
-    for (let r = 1; r <= Math.min(HEADER_SCAN_ROWS, sheet.rowCount); r++) {
-      const columns = new Map<ItemColumnKey, number>();
-      sheet.getRow(r).eachCell((cell, col) => {
-        const key = itemColumnForHeader(cellText(readCell(cell.value)));
-        if (key && !columns.has(key)) columns.set(key, col);
-      });
-      if (columns.has('name') && columns.has('achievement')) return { sheet, row: r, columns };
-    }
-  }
-  return null;
 }
 
 /**
@@ -64,7 +41,7 @@ export async function parseItemsWorkbook(file: Buffer, ctx: ItemsImportContext):
   } catch {
     return fileIssue(`Tệp không phải bảng tính Excel .xlsx hợp lệ (tệp .xls cũ cần mở bằng Excel và lưu lại dạng .xlsx). ${HINT}`);
   }
-  const header = findHeader(wb);
+  const header = findHeaderRow(wb, [SHEET_GUIDE, SHEET_LISTS], itemColumnForHeader, (columns) => columns.has('name') && columns.has('achievement'));
   if (!header) return fileIssue(`Không tìm thấy dòng tiêu đề có cột "${itemColumnHeader('name')}" và cột "${itemColumnHeader('achievement')}". ${HINT}`);
   const rows: SheetRow[] = [];
   for (let r = header.row + 1; r <= header.sheet.rowCount; r++) {
@@ -89,7 +66,6 @@ export async function buildItemsTemplate(awardNames: readonly string[], unitName
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Thi Đua';
   const sheet = wb.addWorksheet(SHEET);
-  const guide = wb.addWorksheet(SHEET_GUIDE);
   const lists = wb.addWorksheet(SHEET_LISTS, { state: 'hidden' });
 
   const listOf = (column: number, values: readonly string[]) => {
@@ -124,7 +100,7 @@ export async function buildItemsTemplate(awardNames: readonly string[], unitName
     const range = ranges[col.key];
     if (range) {
       const letter = String.fromCharCode(65 + i);
-      (sheet as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(`${letter}2:${letter}${last}`, {
+      validations(sheet).add(`${letter}2:${letter}${last}`, {
         type: 'list',
         allowBlank: true,
         // Units may be typed freely (a collective outside the office's tree); the others must come from the list.
@@ -138,26 +114,22 @@ export async function buildItemsTemplate(awardNames: readonly string[], unitName
   });
   freezeHeader(sheet, 1);
 
-  setColumnWidths(guide, [30, 90]);
-  const title = guide.addRow(['HƯỚNG DẪN GHI DANH SÁCH KHEN THƯỞNG']);
-  guide.mergeCells(1, 1, 1, 2);
-  title.font = { name: FONT, size: 14, bold: true };
-  const lines: [string, string][] = [
-    [itemColumnHeader('name'), 'Bắt buộc. Cá nhân: họ tên đúng như trong Danh mục › Cán bộ. Tập thể: tên đơn vị.'],
-    [itemColumnHeader('kind'), 'Cá nhân hoặc Tập thể. Để trống thì phần mềm tự nhận: tên trùng một đơn vị là tập thể, còn lại là cá nhân.'],
-    [itemColumnHeader('unit'), 'Cá nhân: chỉ cần khi có hai người trùng họ tên. Tập thể: cơ quan chủ quản (in dưới tên tập thể).'],
-    [itemColumnHeader('award'), 'Chọn trong danh sách thả xuống. Để trống là Giấy khen.'],
-    [itemColumnHeader('achievement'), 'Bắt buộc. Nội dung thành tích in trên giấy khen (tối đa 1500 ký tự).'],
-    ['', 'Dòng có STT là "Ví dụ" được bỏ qua. Có lỗi ở dòng nào thì phần mềm báo theo số dòng, tên cột và không nhập dòng nào.'],
-  ];
-  styleHeaderRow(guide.addRow(['Cột', 'Cách ghi']));
-  for (const [col, how] of lines) {
-    const r = guide.addRow([col, how]);
-    r.eachCell((c, n) => {
-      c.font = { name: FONT, size: 12, bold: n === 1 };
-      c.alignment = { vertical: 'top', wrapText: true };
-      c.border = thinBorder;
-    });
-  }
+  addGuideSheet(
+    wb,
+    SHEET_GUIDE,
+    'HƯỚNG DẪN GHI DANH SÁCH KHEN THƯỞNG',
+    [
+      `1. Ghi mỗi người hoặc tập thể một dòng ở trang "${SHEET}", bắt đầu ngay dưới dòng ví dụ. Không sửa dòng tiêu đề.`,
+      '2. Lưu tệp (.xlsx), rồi trong phần mềm: Khen thưởng › Lập quyết định › Nhập danh sách từ Excel.',
+      '3. Dòng có STT là "Ví dụ" được bỏ qua. Có lỗi ở dòng nào thì phần mềm báo theo số dòng, tên cột và không thêm dòng nào; sửa tệp rồi đọc lại.',
+    ],
+    [
+      [itemColumnHeader('name'), 'Bắt buộc. Cá nhân: họ tên đúng như trong Danh mục › Cán bộ. Tập thể: tên đơn vị.'],
+      [itemColumnHeader('kind'), 'Cá nhân hoặc Tập thể. Để trống thì phần mềm tự nhận: tên trùng một đơn vị là tập thể, còn lại là cá nhân.'],
+      [itemColumnHeader('unit'), 'Cá nhân: chỉ cần khi có hai người trùng họ tên. Tập thể: cơ quan chủ quản (in dưới tên tập thể).'],
+      [itemColumnHeader('award'), 'Chọn trong danh sách thả xuống. Để trống là Giấy khen.'],
+      [itemColumnHeader('achievement'), 'Bắt buộc. Nội dung thành tích in trên giấy khen (tối đa 1500 ký tự).'],
+    ],
+  );
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

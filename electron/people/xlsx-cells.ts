@@ -1,3 +1,4 @@
+import type ExcelJS from 'exceljs';
 import { isRealIsoDate, normaliseText } from '../../shared/schema/text.js';
 import { formatDateShort, parseDateShort } from '../../shared/vi/dates.js';
 
@@ -98,4 +99,35 @@ export function readDate(c: CellContent, label: string): DateRead {
       return { ok: false, message: `${label} "${text}" không đọc được; hãy ghi theo dạng ngày/tháng/năm, ví dụ 05/01/1990.` };
     }
   }
+}
+
+export interface HeaderRow<K> {
+  sheet: ExcelJS.Worksheet;
+  /** 1-based, as Excel shows it. */
+  row: number;
+  columns: Map<K, number>;
+}
+
+/** Rows scanned for the header: files from other software often start with a title block. */
+const HEADER_SCAN_ROWS = 20;
+
+/**
+ * The header row of a list: the first row, in the visible sheets first (then
+ * the hidden ones; never the `skipSheets`), whose cells name columns that
+ * `accept` takes as a header. `columnFor` maps a header cell's text to a key.
+ */
+export function findHeaderRow<K>(wb: ExcelJS.Workbook, skipSheets: readonly string[], columnFor: (text: string) => K | null | undefined, accept: (columns: Map<K, number>) => boolean): HeaderRow<K> | null {
+  const sheets = wb.worksheets.filter((s) => !skipSheets.includes(s.name));
+  sheets.sort((a, b) => Number(a.state !== 'visible') - Number(b.state !== 'visible'));
+  for (const sheet of sheets) {
+    for (let r = 1; r <= Math.min(HEADER_SCAN_ROWS, sheet.rowCount); r++) {
+      const columns = new Map<K, number>();
+      sheet.getRow(r).eachCell((cell, col) => {
+        const key = columnFor(cellText(readCell(cell.value)));
+        if (key !== null && key !== undefined && !columns.has(key)) columns.set(key, col);
+      });
+      if (accept(columns)) return { sheet, row: r, columns };
+    }
+  }
+  return null;
 }

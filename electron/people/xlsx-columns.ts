@@ -1,4 +1,4 @@
-import { foldVietnamese } from '../../shared/vi/search.js';
+import { foldHeader } from '../../shared/vi/search.js';
 
 /**
  * The columns of the people spreadsheet, shared by the template, the export
@@ -42,11 +42,6 @@ export const TEMPLATE_COLUMNS = PEOPLE_COLUMNS.filter((c) => c.key !== 'status')
 
 export function columnHeader(key: PeopleColumnKey): string {
   return PEOPLE_COLUMNS.find((c) => c.key === key)?.header ?? key;
-}
-
-/** Folds a header cell: diacritics, case, "(*)" marks, trailing colons and stray spaces do not matter. */
-export function foldHeader(text: string): string {
-  return foldVietnamese(text.replace(/\(.*?\)/gu, ' ').replace(/[*:]/gu, ' '));
 }
 
 const byFoldedHeader = new Map<string, PeopleColumnKey>(

@@ -14,13 +14,11 @@ import { formatDateShort } from '../../shared/vi/dates.js';
 import { foldVietnamese } from '../../shared/vi/search.js';
 import type { PersonInput } from '../handlers/people.js';
 import type { UnitRow } from '../handlers/rows.js';
-import { cellText, readCell, readDate, type CellContent } from './xlsx-cells.js';
+import { cellText, findHeaderRow, readCell, readDate, type CellContent } from './xlsx-cells.js';
 import { EXAMPLE_MARK, SHEET_GUIDE, SHEET_LISTS, columnForHeader, columnHeader, type PeopleColumnKey } from './xlsx-columns.js';
 
 /** More rows than any office has staff: a bigger file is the wrong file. */
 const MAX_ROWS = 5000;
-/** Rows scanned for the header (files exported from other software often start with a title block). */
-const HEADER_SCAN_ROWS = 20;
 
 /** personFields' keys → spreadsheet columns, to place a schema issue under its header. */
 const FIELD_COLUMN: Record<string, PeopleColumnKey> = {
@@ -55,30 +53,6 @@ const GENDER_BY_TEXT = lookup<Gender>([
 ]);
 const CATEGORY_BY_TEXT = lookup<StaffCategory>(STAFF_CATEGORIES.flatMap((c) => [[STAFF_CATEGORY_LABELS[c].vi, c] as const, [c, c] as const]));
 const STATUS_BY_TEXT = lookup<PersonStatus>(PERSON_STATUSES.flatMap((s) => [[PERSON_STATUS_LABELS[s].vi, s] as const, [s, s] as const]));
-
-interface HeaderMatch {
-  sheet: ExcelJS.Worksheet;
-  row: number;
-  columns: Map<PeopleColumnKey, number>;
-}
-
-function findHeader(wb: ExcelJS.Workbook): HeaderMatch | null {
-  // Visible data sheets first; the guide and the hidden lists never hold people.
-  const sheets = wb.worksheets.filter((s) => s.name !== SHEET_LISTS && s.name !== SHEET_GUIDE);
-  sheets.sort((a, b) => Number(a.state !== 'visible') - Number(b.state !== 'visible'));
-  for (const sheet of sheets) {
-    for (let r = 1; r <= Math.min(HEADER_SCAN_ROWS, sheet.rowCount); r++) {
-      const columns = new Map<PeopleColumnKey, number>();
-      sheet.getRow(r).eachCell((cell, col) => {
-        const key = columnForHeader(cellText(readCell(cell.value)));
-        if (key && !columns.has(key)) columns.set(key, col);
-      });
-      // A real header names the person and at least one other field (a guide line naming "Họ và tên" is not one).
-      if (columns.has('fullName') && columns.size >= 2) return { sheet, row: r, columns };
-    }
-  }
-  return null;
-}
 
 interface UnitIndex {
   byText: Map<string, UnitRow[]>;
@@ -116,7 +90,9 @@ export async function parsePeopleWorkbook(
   } catch {
     return fileIssue(`Tệp không phải bảng tính Excel .xlsx hợp lệ (tệp .xls cũ cần mở bằng Excel và lưu lại dạng .xlsx). ${TEMPLATE_HINT}`);
   }
-  const header = findHeader(wb);
+  // Visible data sheets first; the guide and the hidden lists never hold people. A real header names the
+  // person and at least one other field (a guide line naming "Họ và tên" is not one).
+  const header = findHeaderRow(wb, [SHEET_LISTS, SHEET_GUIDE], columnForHeader, (columns) => columns.has('fullName') && columns.size >= 2);
   if (!header) return fileIssue(`Không tìm thấy dòng tiêu đề có cột "Họ và tên" cùng các cột khác của danh sách. ${TEMPLATE_HINT}`);
 
   const unitIndex = indexUnits(units);

@@ -1,4 +1,4 @@
-import type { Row, Worksheet } from 'exceljs';
+import type { DataValidation, Row, Workbook, Worksheet } from 'exceljs';
 
 /** Look shared by the template and the export: Times New Roman like the office's documents, a shaded bold header. */
 export const FONT = 'Times New Roman';
@@ -46,4 +46,48 @@ export function fitRowHeight(row: Row, widths: readonly number[], wrapped: Reado
     lines = Math.max(lines, Math.ceil(text.length / Math.max(1, (width - 2) * 1.1)));
   });
   if (lines > 1) row.height = 16 * lines;
+}
+
+/**
+ * exceljs has a range-level validation API that its typings leave out. One validation per column range:
+ * its per-cell merging sorts addresses as text (C10 < C2) and writes overlapping ranges, which Excel
+ * reports as a damaged file.
+ */
+export function validations(sheet: Worksheet): { add(range: string, validation: DataValidation): void } {
+  return (sheet as unknown as { dataValidations: { add(range: string, validation: DataValidation): void } }).dataValidations;
+}
+
+/**
+ * The guide sheet of an import template: a title, numbered steps, then a
+ * "Cột / Cách ghi" table. Landscape A4, one page wide, so it prints whole.
+ */
+export function addGuideSheet(wb: Workbook, name: string, title: string, steps: readonly string[], columns: readonly (readonly [string, string])[]): Worksheet {
+  const sheet = wb.addWorksheet(name);
+  const widths = [30, 90];
+  setColumnWidths(sheet, widths);
+  sheet.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+  const head = sheet.addRow([title]);
+  sheet.mergeCells(1, 1, 1, 2);
+  head.font = { name: FONT, size: 14, bold: true };
+  head.height = 24;
+  for (const line of steps) {
+    const r = sheet.addRow([line]);
+    sheet.mergeCells(r.number, 1, r.number, 2);
+    r.font = { name: FONT, size: 12 };
+    r.alignment = { wrapText: true, vertical: 'top' };
+    // Merged over both columns: as wide as the two together.
+    fitRowHeight(r, [widths[0]! + widths[1]!], new Set([1]));
+  }
+  sheet.addRow([]);
+  styleHeaderRow(sheet.addRow(['Cột', 'Cách ghi']));
+  for (const [col, how] of columns) {
+    const r = sheet.addRow([col, how]);
+    r.eachCell((c, colNumber) => {
+      c.font = { name: FONT, size: 12, bold: colNumber === 1 };
+      c.alignment = { vertical: 'top', wrapText: true };
+      c.border = thinBorder;
+    });
+    fitRowHeight(r, widths, new Set([1, 2]));
+  }
+  return sheet;
 }

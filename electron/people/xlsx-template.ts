@@ -1,10 +1,17 @@
 import ExcelJS from 'exceljs';
 import { GENDER_LABELS, STAFF_CATEGORIES, STAFF_CATEGORY_LABELS } from '../../shared/domain/people.js';
 import { EXAMPLE_MARK, SHEET_GUIDE, SHEET_LIST, SHEET_LISTS, TEMPLATE_COLUMNS, type PeopleColumnKey } from './xlsx-columns.js';
-import { FONT, freezeHeader, setColumnWidths, styleHeaderRow, thinBorder } from './xlsx-style.js';
+import { addGuideSheet, FONT, freezeHeader, setColumnWidths, styleHeaderRow, validations } from './xlsx-style.js';
 
 /** Rows prepared with drop-downs and text format below the header. */
 const TEMPLATE_ROWS = 500;
+
+const STEPS = [
+  `1. Nhập mỗi người một dòng ở trang "${SHEET_LIST}", bắt đầu từ dòng ngay dưới dòng ví dụ. Không sửa dòng tiêu đề.`,
+  '2. Lưu tệp (định dạng .xlsx), rồi trong phần mềm chọn Danh mục › Cán bộ › Nhập từ Excel.',
+  '3. Nếu có dòng sai, phần mềm báo từng lỗi theo số dòng và tên cột và không nhập người nào; sửa tệp rồi nhập lại.',
+  '4. Người trùng họ tên và ngày sinh trong cùng tệp được coi là nhập hai lần.',
+];
 
 const GUIDE: readonly (readonly [string, string])[] = [
   ['STT', 'Số thứ tự, không bắt buộc. Dòng có STT là "Ví dụ" được bỏ qua khi nhập.'],
@@ -17,43 +24,6 @@ const GUIDE: readonly (readonly [string, string])[] = [
   ['Ngày bắt đầu công tác', 'Ghi theo dạng ngày/tháng/năm; phải sau ngày sinh.'],
   ['Ghi chú', 'Không bắt buộc.'],
 ];
-
-function addGuideSheet(wb: ExcelJS.Workbook): void {
-  const sheet = wb.addWorksheet(SHEET_GUIDE);
-  setColumnWidths(sheet, [26, 90]);
-  sheet.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
-  const title = sheet.addRow(['HƯỚNG DẪN NHẬP DANH SÁCH CÁN BỘ, CÔNG CHỨC']);
-  sheet.mergeCells(1, 1, 1, 2);
-  title.font = { name: FONT, size: 14, bold: true };
-  title.height = 24;
-  const intro = [
-    `1. Nhập mỗi người một dòng ở trang "${SHEET_LIST}", bắt đầu từ dòng ngay dưới dòng ví dụ. Không sửa dòng tiêu đề.`,
-    '2. Lưu tệp (định dạng .xlsx), rồi trong phần mềm chọn Danh mục › Cán bộ › Nhập từ Excel.',
-    '3. Nếu có dòng sai, phần mềm báo từng lỗi theo số dòng và tên cột và không nhập người nào; sửa tệp rồi nhập lại.',
-    '4. Người trùng họ tên và ngày sinh trong cùng tệp được coi là nhập hai lần.',
-  ];
-  for (const line of intro) {
-    const r = sheet.addRow([line]);
-    sheet.mergeCells(r.number, 1, r.number, 2);
-    r.font = { name: FONT, size: 12 };
-  }
-  sheet.addRow([]);
-  const head = sheet.addRow(['Cột', 'Cách ghi']);
-  styleHeaderRow(head);
-  for (const [col, how] of GUIDE) {
-    const r = sheet.addRow([col, how]);
-    r.eachCell((c, colNumber) => {
-      c.font = { name: FONT, size: 12, bold: colNumber === 1 };
-      c.alignment = { vertical: 'top', wrapText: true };
-      c.border = thinBorder;
-    });
-  }
-}
-
-/** exceljs has a range-level validation API that its typings leave out. */
-function validations(sheet: ExcelJS.Worksheet): { add(range: string, validation: ExcelJS.DataValidation): void } {
-  return (sheet as unknown as { dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void } }).dataValidations;
-}
 
 /** Writes a list to a column of the hidden sheet; returns the absolute range for a list validation. */
 function listRange(sheet: ExcelJS.Worksheet, column: number, values: readonly string[]): string | null {
@@ -73,7 +43,7 @@ export async function buildPeopleTemplate(unitNames: string[]): Promise<Buffer> 
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Thi Đua';
   const sheet = wb.addWorksheet(SHEET_LIST);
-  addGuideSheet(wb);
+  addGuideSheet(wb, SHEET_GUIDE, 'HƯỚNG DẪN NHẬP DANH SÁCH CÁN BỘ, CÔNG CHỨC', STEPS, GUIDE);
   const lists = wb.addWorksheet(SHEET_LISTS, { state: 'hidden' });
 
   const units = [...new Set(unitNames.map((n) => n.normalize('NFC')))];

@@ -1,4 +1,4 @@
-import { foldVietnamese } from '../vi/search.js';
+import { foldHeader, foldVietnamese } from '../vi/search.js';
 import type { AwardKind } from './types.js';
 
 /**
@@ -29,17 +29,12 @@ export const ITEM_COLUMNS: readonly ItemColumn[] = [
 
 export const ITEMS_EXAMPLE_MARK = 'Ví dụ';
 
-/** Folds a header cell: diacritics, case, "(*)" marks, colons and stray spaces do not matter. */
-export function foldItemHeader(text: string): string {
-  return foldVietnamese(text.replace(/\(.*?\)/gu, ' ').replace(/[*:]/gu, ' ')).replace(/\s*\/\s*/gu, '/');
-}
-
 const BY_HEADER = new Map<string, ItemColumnKey>(
-  ITEM_COLUMNS.flatMap((c) => [[foldItemHeader(c.header), c.key] as const, ...c.aliases.map((a) => [foldItemHeader(a), c.key] as const)]),
+  ITEM_COLUMNS.flatMap((c) => [[foldHeader(c.header), c.key] as const, ...c.aliases.map((a) => [foldHeader(a), c.key] as const)]),
 );
 
 export function itemColumnForHeader(text: string): ItemColumnKey | null {
-  return BY_HEADER.get(foldItemHeader(text)) ?? null;
+  return BY_HEADER.get(foldHeader(text)) ?? null;
 }
 
 export function itemColumnHeader(key: ItemColumnKey): string {

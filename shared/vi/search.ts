@@ -14,6 +14,11 @@ export function foldVietnamese(text: string): string {
     .trim();
 }
 
+/** A spreadsheet header cell folded for matching: diacritics, case, "(*)" marks, colons and spaces around "/" do not matter. */
+export function foldHeader(text: string): string {
+  return foldVietnamese(text.replace(/\(.*?\)/gu, ' ').replace(/[*:]/gu, ' ')).replace(/\s*\/\s*/gu, '/');
+}
+
 /** Every word of the query must appear in the text, diacritics and case ignored. */
 export function matchesSearch(text: string, query: string): boolean {
   const words = foldVietnamese(query).split(' ').filter(Boolean);

@@ -21,6 +21,7 @@ test('the administrator adds a form of award with its coefficient and source, a 
   await form.getByTestId('kind-save').click();
   await expect(form.getByTestId('kind-error')).toHaveText('Mã "GK" đã được dùng cho một danh hiệu / hình thức khác.');
   await expect(form).toContainText('Trùng mã.');
+  await screenshot(page, '78-award-kind-form-duplicate');
 
   await form.getByTestId('kind-code').fill('GK-TP');
   await form.getByTestId('kind-save').click();

@@ -40,7 +40,9 @@ export function DecisionView({ id, config, onOpen }: { id: string; config: Award
   // The awards that get a certificate, grouped by kind: a decision mixing Giấy khen and titles prints each with its own template.
   const standing = d.items.filter((it) => it.status === 'issued');
   const firstToPrint = standing.find((it) => !printKind || it.awardCode === printKind);
-  const kinds = [...new Map(standing.map((it) => [it.awardCode, [it.awardCode, it.awardName, standing.filter((x) => x.awardCode === it.awardCode).length] as const])).values()];
+  const kindCounts = new Map<string, { name: string; n: number }>();
+  for (const it of standing) kindCounts.set(it.awardCode, { name: it.awardName, n: (kindCounts.get(it.awardCode)?.n ?? 0) + 1 });
+  const kinds = [...kindCounts].map(([code, k]) => [code, k.name, k.n] as const);
 
   const issue = async () => {
     try {

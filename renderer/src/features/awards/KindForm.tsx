@@ -83,6 +83,7 @@ export function KindForm({ config, kind, opened, onClose }: { config: AwardsConf
         <TextInput label={t('kindName')} value={draft.name} onChange={(e) => set('name', e.currentTarget.value)} error={errors.name} data-testid="kind-name" />
         <SimpleGrid cols={2}>
           <SegmentedControl
+            fullWidth
             data={[
               { value: 'form', label: t('kindForm') },
               { value: 'title', label: t('kindTitle') },
@@ -92,6 +93,7 @@ export function KindForm({ config, kind, opened, onClose }: { config: AwardsConf
             disabled={kind !== null}
           />
           <SegmentedControl
+            fullWidth
             data={[
               { value: 'person', label: t('person') },
               { value: 'collective', label: t('collective') },

@@ -59,6 +59,8 @@ export function PrintPanel({
   const [error, setError] = useState<string | null>(null);
   const chosen = templateId ?? defaultTemplateFor(templates.data ?? [], awardCodes)?.id ?? null;
   const chosenTemplate = (templates.data ?? []).find((x) => x.id === chosen);
+  // The preview applies the calibration of the printer the certificates will go to.
+  const previewPrinter = toPrinter ? chosenDevice : printer;
 
   // Polls the store while the print command runs (queries run beside the write queue).
   const [jobId, setJobId] = useState<string | null>(null);
@@ -156,7 +158,7 @@ export function PrintPanel({
           template={toInput(chosenTemplate)}
           itemId={previewItemId}
           width={560}
-          {...((toPrinter ? chosenDevice : printer) ? { printerName: (toPrinter ? chosenDevice : printer) ?? '' } : {})}
+          {...(previewPrinter ? { printerName: previewPrinter } : {})}
         />
       ) : null}
       {toPrinter && (system.data?.printers.length ?? 0) === 0 ? <Alert color="yellow">{tp('noSystemPrinter')}</Alert> : null}
