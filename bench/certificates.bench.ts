@@ -9,8 +9,9 @@
  * certificates as .docx (made with the `docx` package) converted by
  * LibreOffice headless, once as one merged document and once as 200 files
  * in one invocation; each run gets its own fresh LibreOffice profile.
- * Each figure is the median of RUNS runs. Every name must come back out of
- * pdftotext from both of our outputs.
+ * Each figure is the median of RUNS runs, taken round by round (all four
+ * measurements once per round) so drift on a noisy machine hits both
+ * sides. Every name must come back out of pdftotext from both of our outputs.
  *
  * Our figure stops when the output is ready (the PDF bytes in hand, the 200
  * files written), as the app answers then; Chromium's shutdown (~0.1 s)
@@ -148,49 +149,7 @@ async function main(): Promise<void> {
   const certs = pages(list, qrField ? Math.min(qrField.wMm, qrField.hMm) : 0);
   const qrForms = new Set(certs.map((c) => c.qrCode?.slice(0, 3)));
 
-  // Ours: one 200-page PDF, Chromium launch (and the font CSS read) included; Chromium's close timed apart.
-  const oneTimes: number[] = [];
-  const oneClose: number[] = [];
-  let onePdf: Buffer = Buffer.alloc(0);
-  for (let r = 0; r < RUNS; r++) {
-    let engine: ReturnType<typeof playwrightPdfEngine> | undefined;
-    oneTimes.push(
-      await time(async () => {
-        const fontCss = await certificateFontCss();
-        engine = playwrightPdfEngine({ fontCss });
-        const out = await renderOnePdf(engine, certs, { template, fontCss });
-        if (out.overflows.length > 0) throw new Error(`overflow: ${JSON.stringify(out.overflows[0])}`);
-        onePdf = out.pdf;
-      }),
-    );
-    const opened = engine;
-    oneClose.push(await time(async () => (await opened)?.close()));
-  }
-  const onePath = join(work, 'one.pdf');
-  writeFileSync(onePath, onePdf);
-
-  // Ours: 200 separate PDFs through one Chromium.
-  const sepTimes: number[] = [];
-  const sepClose: number[] = [];
-  const sepDir = join(work, 'separate');
-  for (let r = 0; r < RUNS; r++) {
-    rmSync(sepDir, { recursive: true, force: true });
-    mkdirSync(sepDir);
-    let engine: ReturnType<typeof playwrightPdfEngine> | undefined;
-    sepTimes.push(
-      await time(async () => {
-        const fontCss = await certificateFontCss();
-        engine = playwrightPdfEngine({ fontCss });
-        const outs = await renderSeparatePdfs(engine, certs, { template, fontCss });
-        if (outs.overflows.length > 0) throw new Error('overflow');
-        outs.pdfs.forEach((pdf, i) => writeFileSync(join(sepDir, `gk-${String(i + 1).padStart(3, '0')}.pdf`), pdf));
-      }),
-    );
-    const opened = engine;
-    sepClose.push(await time(async () => (await opened)?.close()));
-  }
-
-  // Baseline: the same certificates as .docx through LibreOffice headless.
+  // The baseline's inputs: the same certificates as .docx, one merged document and 200 single ones.
   const docDir = join(work, 'docx');
   mkdirSync(docDir);
   const sections = certs.map((c) => docxSection(c.values));
@@ -204,18 +163,67 @@ async function main(): Promise<void> {
     writeFileSync(f, await docxBuffer([s]));
     singles.push(f);
   }
+
+  // Ours: Chromium launch (and the font CSS read) included; Chromium's close timed apart.
+  type Engine = ReturnType<typeof playwrightPdfEngine>;
+  const ours = async (write: (engine: Engine, fontCss: string) => Promise<void>): Promise<{ s: number; close: number }> => {
+    let engine: Engine | undefined;
+    const s = await time(async () => {
+      const fontCss = await certificateFontCss();
+      engine = playwrightPdfEngine({ fontCss });
+      await write(engine, fontCss);
+    });
+    const opened = engine;
+    return { s, close: await time(async () => (await opened)?.close()) };
+  };
+
+  /*
+   * Round by round, each of the four runs once per round: a VM's speed drifts over minutes (seen: one
+   * LibreOffice figure growing from 10 s to 16 s over five consecutive runs), and interleaving puts
+   * the drift on both sides of each ratio instead of on whichever side ran last.
+   */
+  const oneTimes: number[] = [];
+  const oneClose: number[] = [];
+  const sepTimes: number[] = [];
+  const sepClose: number[] = [];
   const loMerged: number[] = [];
   const loSeparate: number[] = [];
+  let onePdf: Buffer = Buffer.alloc(0);
+  const onePath = join(work, 'one.pdf');
+  const sepDir = join(work, 'separate');
   for (let r = 0; r < RUNS; r++) {
-    const out = join(work, `lo-merged-${r}`);
-    mkdirSync(out);
-    loMerged.push(await time(async () => await libreoffice([merged], out)));
-  }
-  for (let r = 0; r < RUNS; r++) {
-    const out = join(work, `lo-separate-${r}`);
-    mkdirSync(out);
-    loSeparate.push(await time(async () => await libreoffice(singles, out)));
-    if (readdirSync(out).length !== N) throw new Error(`LibreOffice produced ${readdirSync(out).length} PDFs, expected ${N}`);
+    // One 200-page PDF.
+    const one = await ours(async (engine, fontCss) => {
+      const out = await renderOnePdf(engine, certs, { template, fontCss });
+      if (out.overflows.length > 0) throw new Error(`overflow: ${JSON.stringify(out.overflows[0])}`);
+      onePdf = out.pdf;
+    });
+    oneTimes.push(one.s);
+    oneClose.push(one.close);
+    writeFileSync(onePath, onePdf);
+
+    // 200 separate PDFs through one Chromium.
+    rmSync(sepDir, { recursive: true, force: true });
+    mkdirSync(sepDir);
+    const sep = await ours(async (engine, fontCss) => {
+      const outs = await renderSeparatePdfs(engine, certs, { template, fontCss });
+      if (outs.overflows.length > 0) throw new Error('overflow');
+      outs.pdfs.forEach((pdf, i) => writeFileSync(join(sepDir, `gk-${String(i + 1).padStart(3, '0')}.pdf`), pdf));
+    });
+    sepTimes.push(sep.s);
+    sepClose.push(sep.close);
+
+    // Baseline: LibreOffice headless, merged, then 200 files in one invocation.
+    const outMerged = join(work, `lo-merged-${r}`);
+    mkdirSync(outMerged);
+    loMerged.push(await time(async () => await libreoffice([merged], outMerged)));
+    const outSeparate = join(work, `lo-separate-${r}`);
+    mkdirSync(outSeparate);
+    loSeparate.push(await time(async () => await libreoffice(singles, outSeparate)));
+    if (readdirSync(outSeparate).length !== N) throw new Error(`LibreOffice produced ${readdirSync(outSeparate).length} PDFs, expected ${N}`);
+    rmSync(outSeparate, { recursive: true, force: true });
+    const fmt2 = (x: number) => x.toFixed(2);
+    process.stderr.write(`round ${r + 1}/${RUNS}: ours ${fmt2(one.s)} s / ${fmt2(sep.s)} s, LibreOffice ${fmt2(loMerged[r] ?? 0)} s / ${fmt2(loSeparate[r] ?? 0)} s\n`);
   }
 
   const oneFound = namesFound(onePath, list);

@@ -1,4 +1,4 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
 import { fitDocument, fitText, type FitOverflow } from '../../shared/awards/fit.js';
 import type { PdfEngine, PdfEngineFactory } from './pdf-engine.js';
 
@@ -30,16 +30,40 @@ export function chromiumPath(): string {
   return process.env.THIDUA_CHROMIUM ?? '/usr/bin/chromium';
 }
 
+/**
+ * The page's document replaced by `html` in one DevTools call (Page.setDocumentContent: the parse is
+ * done when it returns). Playwright's setContent writes the document from script in an isolated world
+ * and then waits for a lifecycle event; for a 200-certificate batch (~0.6 MB of HTML) that was
+ * ~0.14 s more of the whole batch (medians of 9 interleaved runs, 2.50 → 2.36 s, this VM).
+ */
+class DocumentLoader {
+  private constructor(
+    private readonly cdp: CDPSession,
+    private readonly frameId: string,
+  ) {}
+
+  static async open(page: Page): Promise<DocumentLoader> {
+    const cdp = await page.context().newCDPSession(page);
+    const tree = (await cdp.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } };
+    return new DocumentLoader(cdp, tree.frameTree.frame.id);
+  }
+
+  async load(html: string): Promise<void> {
+    await this.cdp.send('Page.setDocumentContent', { frameId: this.frameId, html });
+  }
+}
+
 class PlaywrightPdfEngine implements PdfEngine {
   constructor(
     private readonly browser: Browser,
     private readonly page: Page,
+    private readonly loader: DocumentLoader,
   ) {}
 
   async render(html: string, paper: { widthMm: number; heightMm: number }, options: { fit?: boolean } = {}) {
-    // Everything is inline (fonts and QR images as data URLs): wait for the parse, then for each image's
+    // Everything is inline (fonts and QR images as data URLs): after the parse, wait for each image's
     // decode and for the fonts, rather than for the full load event.
-    await this.page.setContent(html, { waitUntil: 'domcontentloaded' });
+    await this.loader.load(html);
     // One round trip: fonts and images loaded (printing decodes the images itself), then the fit.
     const overflows = (await this.page.evaluate(`${LOADED_SCRIPT}.then(() => ${options.fit === false ? '[]' : FIT_SCRIPT})`)) as FitOverflow[];
     const pdf = await this.page.pdf({ width: `${paper.widthMm}mm`, height: `${paper.heightMm}mm`, printBackground: true, preferCSSPageSize: true });
@@ -68,11 +92,12 @@ export const playwrightPdfEngine: PdfEngineFactory = async (options = {}) => {
   const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage();
+    const loader = await DocumentLoader.open(page);
     if (options.fontCss) {
-      await page.setContent(fontWarmupHtml(options.fontCss), { waitUntil: 'domcontentloaded' });
+      await loader.load(fontWarmupHtml(options.fontCss));
       await page.evaluate('document.fonts.ready.then(() => true)');
     }
-    return new PlaywrightPdfEngine(browser, page);
+    return new PlaywrightPdfEngine(browser, page, loader);
   } catch (error) {
     await browser.close();
     throw error;
