@@ -247,6 +247,7 @@ async function main(): Promise<void> {
       `ours, ${N} PDFs (one Chromium):      ${sepTimes.map(fmt).join(' / ')} s → median ${fmt(oursN)} s (+ close ${fmt(median(sepClose))} s), names found ${sepFound}/${N}`,
       `LibreOffice, merged .docx → PDF:    ${loMerged.map(fmt).join(' / ')} s → median ${fmt(lo1)} s, names found ${loFound}/${N}`,
       `LibreOffice, ${N} .docx → ${N} PDFs:  ${loSeparate.map(fmt).join(' / ')} s → median ${fmt(loN)} s`,
+      `paired (each round's LibreOffice over the same round's ours), median: merged ${fmt(median(loMerged.map((lo, i) => lo / (oneTimes[i] ?? lo))))}×, ${N} files ${fmt(median(loSeparate.map((lo, i) => lo / (sepTimes[i] ?? lo))))}×`,
       `targets: one PDF ≥ 1.5× faster than LibreOffice merged (${fmt(lo1 / ours1)}×), ${N} PDFs ≥ 5× faster (${fmt(loN / oursN)}×), one PDF < 400 KB (${kb.toFixed(0)} KB), every name round-trips (${oneFound === N && sepFound === N ? 'yes' : 'NO'})`,
       `RESULT ours_one_pdf_s=${fmt(ours1)} lo_merged_s=${fmt(lo1)} speedup_merged=${fmt(lo1 / ours1)} ours_separate_s=${fmt(oursN)} lo_separate_s=${fmt(loN)} speedup_separate=${fmt(loN / oursN)} one_pdf_kb=${kb.toFixed(0)}`,
       '',
