@@ -9,7 +9,7 @@ import { foldVietnamese } from '../../shared/vi/search.js';
 import { mutate, type Writer } from '../store/mutation.js';
 import { asUser, requireSession, type HandlerContext, type HandlersFor } from '../handlers/context.js';
 import type { PersonRow, UnitRow } from '../handlers/rows.js';
-import { defaultId, ensureSeeded, listRegister, loadAwardData, loadDecision, registerEntry, type AwardData } from './data.js';
+import { defaultId, ensureSeeded, listRegister, loadAwardData, loadDecision, REGISTER_USED, registerEntry, type AwardData } from './data.js';
 import { decisionDefaults } from './decision-defaults.js';
 import { peekSigningKeyId } from './signing.js';
 import { baseSalaryFromRow, decisionFromRow, itemFromRow, kindFromRow, registerFromRow } from './rows.js';
@@ -287,13 +287,26 @@ export const awardHandlers: HandlersFor<
 
   async 'awards.saveRegister'(input, ctx) {
     const owner = office(ctx);
+    let used = false;
     const row = await mutate(asUser(ctx), 'awards.saveRegister', async (w) => {
       await ensureSeeded(w, owner);
       const clash = (await w.tx.query<{ id: string }>('SELECT id FROM award_registers WHERE owner_unit_id = $1 AND code = $2', [owner, input.code])).rows[0];
       if (clash && clash.id !== input.id) throw new ApiError('conflict', `Đã có sổ mang mã "${input.code}".`, [{ path: 'code', message: 'Trùng mã.' }]);
+      if (input.id) {
+        const current = (await w.tx.query<{ code: string; used: boolean }>(`SELECT r.code, ${REGISTER_USED} AS used FROM award_registers r WHERE r.id = $1 AND r.owner_unit_id = $2`, [input.id, owner])).rows[0];
+        if (!current) throw new ApiError('not_found', 'Không tìm thấy sổ khen thưởng.');
+        used = current.used;
+        // The code is part of every register number given from this register: printed on the certificates
+        // ("01/2026/SKT") and signed into their QR codes, which are verified by it. Once a number exists it stays.
+        if (current.code !== input.code && current.used) {
+          throw new ApiError('conflict', `Sổ "${current.code}" đã cấp số vào sổ nên không đổi mã được: mã sổ đã in trên giấy khen và nằm trong mã QR dùng để xác thực. Chỉ đổi được tên sổ.`, [
+            { path: 'code', message: 'Sổ đã cấp số: giữ nguyên mã.' },
+          ]);
+        }
+      }
       return input.id ? w.update('award_registers', input.id, { code: input.code, name: input.name }) : w.insert('award_registers', { id: ctx.deps.newId(), code: input.code, name: input.name, is_default: false });
     });
-    return registerFromRow(row);
+    return registerFromRow({ ...row, used });
   },
 
   async 'awards.setOptions'(input, ctx) {

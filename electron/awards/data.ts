@@ -8,6 +8,9 @@ import { matchesFoldedKey } from '../../shared/vi/search.js';
 import type { Writer } from '../store/mutation.js';
 import { baseSalaryFromRow, decisionFromRow, itemFromRow, kindFromRow, registerEntryFromRow, registerFromRow, templateFromRow } from './rows.js';
 
+/** SQL: whether register `r` has given any number (its code is then fixed: see awards.saveRegister). */
+export const REGISTER_USED = 'EXISTS (SELECT 1 FROM award_items i WHERE i.register_id = r.id AND i.register_number IS NOT NULL)';
+
 /**
  * Reading awards data, and seeding an office's starting data. Default rows
  * get ids derived from the office id, so a read before the first write sees
@@ -34,13 +37,15 @@ export interface AwardData {
 }
 
 export async function loadAwardData(db: Queryable, office: string): Promise<AwardData> {
-  const registers = (await db.query('SELECT * FROM award_registers WHERE owner_unit_id = $1 ORDER BY is_default DESC, code', [office])).rows.map(registerFromRow);
+  const registers = (
+    await db.query(`SELECT r.*, ${REGISTER_USED} AS used FROM award_registers r WHERE r.owner_unit_id = $1 ORDER BY r.is_default DESC, r.code`, [office])
+  ).rows.map(registerFromRow);
   if (registers.length === 0) {
     // Not seeded yet: the defaults exactly as ensureSeeded will write them.
     return {
       baseSalaries: DEFAULT_BASE_SALARIES.map((s) => ({ ...s, id: defaultId.salary(office, s.effectiveFrom) })),
       kinds: defaultKinds(office),
-      registers: [{ id: defaultId.register(office), code: DEFAULT_REGISTER.code, name: DEFAULT_REGISTER.name, isDefault: true, version: 0 }],
+      registers: [{ id: defaultId.register(office), code: DEFAULT_REGISTER.code, name: DEFAULT_REGISTER.name, isDefault: true, used: false, version: 0 }],
       options: { ...DEFAULT_OPTIONS },
     };
   }

@@ -53,6 +53,8 @@ export interface AwardRegister {
   code: string;
   name: string;
   isDefault: boolean;
+  /** Numbers have been given from it: its code (printed, and signed into the QR codes) can no longer change. */
+  used: boolean;
   version: number;
 }
 

@@ -1,6 +1,8 @@
+import type { ApiClient } from '../../shared/api/client.js';
+import { decisionInput } from '../support/awards.js';
 import { expect, screenshot, test } from './fixtures.js';
 import { ShellPage } from './pages/shell-page.js';
-import { signedIn } from './support.js';
+import { sessionToken, signedIn } from './support.js';
 
 /**
  * Titles and forms of award are data the office keeps: it adds the one its
@@ -43,4 +45,53 @@ test('the administrator adds a form of award with its coefficient and source, a 
   await page.getByTestId('item-add-person').click();
   await page.getByTestId('item-award').first().click();
   await expect(page.getByRole('option', { name: 'Giấy khen của Trưởng phòng Tư pháp (0,15)' })).toBeVisible();
+});
+
+/**
+ * Registers are configured on screen: added, renamed; a register that has
+ * given numbers keeps its code (printed on the certificates and signed into
+ * their QR codes) and the screen says so instead of letting the user try.
+ */
+test('the administrator adds a register, renames it, and cannot change the code of a register that has given numbers', async ({ page, webApp }) => {
+  await signedIn(page, webApp);
+  const token = await sessionToken(page);
+  const office = (await webApp.call<{ office: { id: string } }>('system.status', {})).office.id;
+  const person = await webApp.call<{ id: string }>('people.create', { fullName: 'Lò Văn Mừng', gender: 'male', position: 'Chuyên viên', unitId: office, staffCategory: 'cong_chuc', birthDate: null, startDate: null, note: null }, token);
+  const api = { call: (method: string, input: unknown) => webApp.call(method, input, token) } as unknown as ApiClient;
+  // One issued Giấy khen: the general register (SKT) has given number 01.
+  const draft = await webApp.call<{ decision: { id: string; version: number } }>('awards.createDecision', await decisionInput(api, [person.id]), token);
+  await webApp.call('awards.issueDecision', { id: draft.decision.id, expectedVersion: draft.decision.version }, token);
+
+  await new ShellPage(page).open('awards');
+  await page.getByTestId('awards-tab-rates').click();
+  const registers = page.getByTestId('registers');
+  await page.getByRole('textbox', { name: 'Mã sổ' }).last().fill('ldt');
+  await page.getByRole('textbox', { name: 'Tên sổ' }).last().fill('Sổ danh hiệu');
+  await page.getByRole('button', { name: 'Thêm sổ' }).click();
+  await expect(registers.getByTestId('register-LDT')).toContainText('Sổ danh hiệu');
+
+  // Unused: code and name both change.
+  await page.getByRole('button', { name: 'Sửa sổ: LDT' }).click();
+  const edit = registers.getByTestId('register-LDT');
+  await edit.getByRole('textbox', { name: 'Mã sổ' }).fill('LDTT');
+  await edit.getByRole('textbox', { name: 'Tên sổ' }).fill('Sổ danh hiệu Lao động tiên tiến');
+  await edit.getByRole('button', { name: 'Lưu' }).click();
+  await expect(registers.getByTestId('register-LDTT')).toContainText('Sổ danh hiệu Lao động tiên tiến');
+  await expect(registers.getByTestId('register-LDT')).toHaveCount(0);
+
+  // Used: the code is locked and the reason shown; the name still changes.
+  await page.getByRole('button', { name: 'Sửa sổ: SKT' }).click();
+  const skt = registers.getByTestId('register-SKT');
+  await expect(skt.getByRole('textbox', { name: 'Mã sổ' })).toBeDisabled();
+  await expect(skt).toContainText('Sổ đã cấp số nên mã sổ giữ nguyên');
+  await skt.getByRole('textbox', { name: 'Tên sổ' }).fill('Sổ theo dõi khen thưởng của Phòng Tư pháp');
+  await screenshot(page, '79-award-registers-edit');
+  await skt.getByRole('button', { name: 'Lưu' }).click();
+  await expect(skt).toContainText('Sổ theo dõi khen thưởng của Phòng Tư pháp');
+  await expect(skt.getByRole('textbox')).toHaveCount(0);
+  const config = await webApp.call<{ registers: { code: string; name: string; used: boolean }[] }>('awards.config', {}, token);
+  expect(config.registers.map((r) => [r.code, r.name, r.used])).toEqual([
+    ['SKT', 'Sổ theo dõi khen thưởng của Phòng Tư pháp', true],
+    ['LDTT', 'Sổ danh hiệu Lao động tiên tiến', false],
+  ]);
 });

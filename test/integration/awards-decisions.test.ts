@@ -163,7 +163,10 @@ describe('awards: decisions and the register', () => {
   });
 
   it('numbers each configured register on its own: titles in their register, Giấy khen in the general one', async () => {
-    const reg = await api.call('awards.saveRegister', { code: 'LDTT', name: 'Sổ danh hiệu Lao động tiên tiến' });
+    const draftReg = await api.call('awards.saveRegister', { code: 'LDT', name: 'Sổ danh hiệu' });
+    // Unused yet: code and name may both change.
+    const reg = await api.call('awards.saveRegister', { id: draftReg.id, code: 'LDTT', name: 'Sổ danh hiệu Lao động tiên tiến' });
+    expect([reg.id, reg.code, reg.name]).toEqual([draftReg.id, 'LDTT', 'Sổ danh hiệu Lao động tiên tiến']);
     const config = await api.call('awards.config', {});
     const ldtt = config.kinds.find((k) => k.code === 'LDTT');
     if (!ldtt) throw new Error('no LDTT');
@@ -183,6 +186,16 @@ describe('awards: decisions and the register', () => {
       ['LDTT', 1],
       ['LDTT', 2],
     ]);
+
+    // Numbers given: the code is printed and signed into the QR codes, so it stays; the name may still change.
+    const before = await footprint(store);
+    const refused = await rejection(api.call('awards.saveRegister', { id: reg.id, code: 'LD', name: 'Sổ danh hiệu Lao động tiên tiến' }));
+    expect(refused.code).toBe('conflict');
+    expect(refused.message).toBe('Sổ "LDTT" đã cấp số vào sổ nên không đổi mã được: mã sổ đã in trên giấy khen và nằm trong mã QR dùng để xác thực. Chỉ đổi được tên sổ.');
+    expect(await footprint(store)).toEqual(before);
+    const renamed = await api.call('awards.saveRegister', { id: reg.id, code: 'LDTT', name: 'Sổ theo dõi danh hiệu Lao động tiên tiến' });
+    expect([renamed.code, renamed.name]).toEqual(['LDTT', 'Sổ theo dõi danh hiệu Lao động tiên tiến']);
+    expect((await api.call('awards.register', { registerId: reg.id })).map((e) => e.registerCode)).toEqual(['LDTT', 'LDTT']);
   });
 
   it('finds people and collectives in the register ignoring diacritics, NFD input included', async () => {

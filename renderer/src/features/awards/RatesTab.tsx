@@ -5,6 +5,7 @@ import type { AwardsConfig } from '../../../../shared/api/methods/awards.js';
 import { formatMoney } from '../../../../shared/awards/prize.js';
 import type { AwardKind, RoundingMode } from '../../../../shared/awards/types.js';
 import { KindForm } from './KindForm.js';
+import { RegistersTable } from './RegistersTable.js';
 import { formatDateShort } from '../../../../shared/vi/dates.js';
 import { showApiError } from '../../api/errors.js';
 import { DateField } from '../../forms/DateField.js';
@@ -22,15 +23,16 @@ export function RatesTab({ config }: { config: AwardsConfig }) {
   const [amount, setAmount] = useState<number | string>('');
   const [source, setSource] = useState('');
   const [coef, setCoef] = useState<Record<string, number | string>>({});
-  const [regCode, setRegCode] = useState('');
-  const [regName, setRegName] = useState('');
   const [editing, setEditing] = useState<AwardKind | 'new' | null>(null);
   const conf = (c: 'certain' | 'likely' | 'unsure') => <Badge color={c === 'certain' ? 'teal' : c === 'likely' ? 'yellow' : 'red'}>{t(c)}</Badge>;
-  const run = async (fn: () => Promise<unknown>) => {
+  /** Runs a change; false (the error shown) when the store refused it. */
+  const run = async (fn: () => Promise<unknown>): Promise<boolean> => {
     try {
       await fn();
+      return true;
     } catch (e) {
       showApiError(e);
+      return false;
     }
   };
   return (
@@ -128,27 +130,7 @@ export function RatesTab({ config }: { config: AwardsConfig }) {
       <Text size="sm" c="dimmed">
         {t('registersHelp')}
       </Text>
-      <Table withTableBorder data-testid="registers">
-        <Table.Tbody>
-          {config.registers.map((r) => (
-            <Table.Tr key={r.id}>
-              <Table.Td w={120}>{r.code}</Table.Td>
-              <Table.Td>{r.name}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-      {canEdit ? (
-        <Group align="flex-end">
-          <TextInput label={t('registerCode')} value={regCode} onChange={(e) => setRegCode(e.currentTarget.value.toUpperCase())} w={140} />
-          <TextInput label={t('registerName')} value={regName} onChange={(e) => setRegName(e.currentTarget.value)} style={{ flex: 1 }} />
-          <Button onClick={() => void run(async () => {
-            await api.call('awards.saveRegister', { code: regCode, name: regName });
-            setRegCode('');
-            setRegName('');
-          })}>{t('addRegister')}</Button>
-        </Group>
-      ) : null}
+      <RegistersTable registers={config.registers} canEdit={canEdit} run={run} />
       <Select
         label={t('rounding')}
         w={320}
