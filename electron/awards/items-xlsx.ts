@@ -84,6 +84,7 @@ export async function buildItemsTemplate(awardNames: readonly string[], unitName
     stt: ITEMS_EXAMPLE_MARK,
     name: 'Tòng Thị Phương Thảo',
     kind: 'Cá nhân',
+    position: 'Công chức Tư pháp - Hộ tịch',
     unit: unitNames[0] ?? '',
     award: awards.includes('Giấy khen') ? 'Giấy khen' : (awards[0] ?? ''),
     achievement: 'Đã có thành tích xuất sắc trong công tác phổ biến, giáo dục pháp luật năm 2025',
@@ -126,6 +127,7 @@ export async function buildItemsTemplate(awardNames: readonly string[], unitName
     [
       [itemColumnHeader('name'), 'Bắt buộc. Cá nhân: họ tên đúng như trong Danh mục › Cán bộ. Tập thể: tên đơn vị.'],
       [itemColumnHeader('kind'), 'Cá nhân hoặc Tập thể. Để trống thì phần mềm tự nhận: tên trùng một đơn vị là tập thể, còn lại là cá nhân.'],
+      [itemColumnHeader('position'), 'Không bắt buộc. Chức vụ in trên giấy khen; để trống thì lấy chức vụ trong Danh mục › Cán bộ. Tập thể để trống.'],
       [itemColumnHeader('unit'), 'Cá nhân: chỉ cần khi có hai người trùng họ tên. Tập thể: cơ quan chủ quản (in dưới tên tập thể).'],
       [itemColumnHeader('award'), 'Chọn trong danh sách thả xuống. Để trống là Giấy khen.'],
       [itemColumnHeader('achievement'), 'Bắt buộc. Nội dung thành tích in trên giấy khen (tối đa 1500 ký tự).'],

@@ -8,7 +8,7 @@ import type { AwardKind } from './types.js';
  * .xlsx file hands over the header's columns and each row's texts.
  */
 
-export type ItemColumnKey = 'stt' | 'name' | 'kind' | 'award' | 'achievement' | 'unit';
+export type ItemColumnKey = 'stt' | 'name' | 'kind' | 'position' | 'award' | 'achievement' | 'unit';
 
 export interface ItemColumn {
   key: ItemColumnKey;
@@ -22,6 +22,7 @@ export const ITEM_COLUMNS: readonly ItemColumn[] = [
   { key: 'stt', header: 'STT', width: 6, aliases: ['tt', 'so thu tu'] },
   { key: 'name', header: 'Họ và tên / Tên tập thể', width: 34, aliases: ['ho va ten', 'ho ten', 'ten tap the', 'ca nhan, tap the', 'ten ca nhan, tap the', 'nguoi duoc khen', 'ten'] },
   { key: 'kind', header: 'Cá nhân / Tập thể', width: 13, aliases: ['doi tuong', 'loai', 'ca nhan/tap the'] },
+  { key: 'position', header: 'Chức vụ', width: 22, aliases: ['chuc danh', 'chuc vu, chuc danh', 'chuc vu hien nay'] },
   { key: 'unit', header: 'Đơn vị công tác', width: 34, aliases: ['don vi', 'co quan, don vi', 'noi cong tac'] },
   { key: 'award', header: 'Danh hiệu / hình thức khen thưởng', width: 30, aliases: ['danh hieu', 'hinh thuc', 'hinh thuc khen thuong', 'danh hieu, hinh thuc'] },
   { key: 'achievement', header: 'Thành tích', width: 60, aliases: ['noi dung thanh tich', 'thanh tich dat duoc', 'ly do khen'] },
@@ -46,7 +47,8 @@ export interface ImportedItem {
   personId: string | null;
   unitId: string | null;
   recipientName: string | null;
-  recipientPosition: null;
+  /** As the list gives it (printed on the certificate); null: the person's position in the records. */
+  recipientPosition: string | null;
   recipientUnitName: string | null;
   awardKindId: string;
   achievement: string;
@@ -126,6 +128,7 @@ export function importItemRows(rows: readonly SheetRow[], ctx: ItemsImportContex
     const kindText = r.text('kind');
     const unitText = r.text('unit');
     const achievement = r.text('achievement');
+    const position = r.text('position');
     if (!name) problem('name', 'Thiếu họ tên người hoặc tên tập thể được khen.');
 
     let subject: 'person' | 'collective' | undefined;
@@ -157,6 +160,8 @@ export function importItemRows(rows: readonly SheetRow[], ctx: ItemsImportContex
       recipientName = found.length === 1 ? (found[0]?.name ?? name) : name;
       recipientUnitName = unitText || null;
     }
+    if (position && subject === 'collective') problem('position', `Tập thể không ghi chức vụ; hãy để trống ô này (hoặc ghi "Cá nhân" nếu "${name}" là một người).`);
+    else if (position.length > 150) problem('position', `Chức vụ dài ${position.length} ký tự; tối đa 150.`);
 
     const awardText = r.text('award');
     const kind = subject ? findKind(ctx.kinds, awardText, subject) : undefined;
@@ -179,7 +184,7 @@ export function importItemRows(rows: readonly SheetRow[], ctx: ItemsImportContex
     }
 
     if (rowIssues.length === 0 && subject && kind) {
-      items.push({ recipientKind: subject, personId, unitId, recipientName, recipientPosition: null, recipientUnitName, awardKindId: kind.id, achievement });
+      items.push({ recipientKind: subject, personId, unitId, recipientName, recipientPosition: subject === 'person' && position ? position : null, recipientUnitName, awardKindId: kind.id, achievement });
     }
     issues.push(...rowIssues);
   }

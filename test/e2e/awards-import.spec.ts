@@ -19,7 +19,7 @@ async function mailMergeList(path: string, rows: (string | number)[][]): Promise
   const sheet = wb.addWorksheet('Sheet1');
   sheet.addRow(['DANH SÁCH ĐỀ NGHỊ TẶNG GIẤY KHEN NĂM 2025']);
   sheet.addRow([]);
-  sheet.addRow(['TT', 'Họ tên', 'Hình thức', 'Nội dung thành tích']);
+  sheet.addRow(['TT', 'Họ tên', 'Chức vụ', 'Hình thức', 'Nội dung thành tích']);
   for (const r of rows) sheet.addRow(r);
   await wb.xlsx.writeFile(path);
 }
@@ -44,9 +44,9 @@ test('the decision list comes from the Excel list the office kept for its mail m
   // A bad list: a name not in the records, and a row without an achievement.
   const bad = join(dir, 'sai.xlsx');
   await mailMergeList(bad, [
-    [1, 'Nguyễn Văn An', 'Giấy khen', 'Hoàn thành xuất sắc nhiệm vụ năm 2025'],
-    [2, 'Vàng A Páo', 'Giấy khen', 'Hoàn thành xuất sắc nhiệm vụ năm 2025'],
-    [3, 'Lò Thị Bích', 'Giấy khen', ''],
+    [1, 'Nguyễn Văn An', '', 'Giấy khen', 'Hoàn thành xuất sắc nhiệm vụ năm 2025'],
+    [2, 'Vàng A Páo', '', 'Giấy khen', 'Hoàn thành xuất sắc nhiệm vụ năm 2025'],
+    [3, 'Lò Thị Bích', '', 'Giấy khen', ''],
   ]);
   await page.getByTestId('items-import-file').click();
   await page.locator('input[type=file]').setInputFiles(bad);
@@ -56,12 +56,12 @@ test('the decision list comes from the Excel list the office kept for its mail m
   await expect(page.getByTestId('import-issues')).toContainText('Thiếu nội dung thành tích.');
   await screenshot(page, '74-award-items-import-issues');
 
-  // The corrected list: its three rows become three lines of the draft.
+  // The corrected list: its three rows become three lines of the draft; a position in the list is the one printed.
   const good = join(dir, 'dung.xlsx');
   await mailMergeList(good, [
-    [1, 'Nguyễn Văn An', 'Giấy khen', 'Hoàn thành xuất sắc nhiệm vụ năm 2025'],
-    [2, 'Giàng A Dình', 'Giấy khen', 'Có thành tích xuất sắc trong công tác hộ tịch năm 2025'],
-    [3, 'Lò Thị Bích', 'Lao động tiên tiến', 'Hoàn thành tốt nhiệm vụ năm 2025'],
+    [1, 'Nguyễn Văn An', '', 'Giấy khen', 'Hoàn thành xuất sắc nhiệm vụ năm 2025'],
+    [2, 'Giàng A Dình', '', 'Giấy khen', 'Có thành tích xuất sắc trong công tác hộ tịch năm 2025'],
+    [3, 'Lò Thị Bích', 'Phó Trưởng phòng', 'Lao động tiên tiến', 'Hoàn thành tốt nhiệm vụ năm 2025'],
   ]);
   await page.locator('input[type=file]').setInputFiles(good);
   await page.getByTestId('items-import-run').click();
@@ -70,13 +70,20 @@ test('the decision list comes from the Excel list the office kept for its mail m
   await expect(page.getByTestId('item-person').nth(1)).toHaveValue(/^Giàng A Dình/u);
   await expect(page.getByTestId('item-award').nth(2)).toHaveValue(/^Lao động tiên tiến/u);
   await expect(page.getByTestId('item-achievement').nth(1)).toHaveValue('Có thành tích xuất sắc trong công tác hộ tịch năm 2025');
+  await expect(page.getByTestId('item-position').nth(0)).toHaveValue('');
+  await expect(page.getByTestId('item-position').nth(0)).toHaveAttribute('placeholder', /^Chuyên viên \(theo Danh mục › Cán bộ/u);
+  await expect(page.getByTestId('item-position').nth(2)).toHaveValue('Phó Trưởng phòng');
   await screenshot(page, '75-award-items-imported');
 
   await page.getByTestId('decision-save').click();
   await expect(page.getByTestId('decision-view')).toBeVisible();
   const decisions = await webApp.call<{ decision: { id: string } }[]>('awards.listDecisions', {}, token);
-  const saved = await webApp.call<{ items: { recipientName: string }[] }>('awards.getDecision', { id: decisions[0]?.decision.id }, token);
-  expect(saved.items.map((i) => i.recipientName)).toEqual(['Nguyễn Văn An', 'Giàng A Dình', 'Lò Thị Bích']);
+  const saved = await webApp.call<{ items: { recipientName: string; recipientPosition: string | null }[] }>('awards.getDecision', { id: decisions[0]?.decision.id }, token);
+  expect(saved.items.map((i) => [i.recipientName, i.recipientPosition])).toEqual([
+    ['Nguyễn Văn An', 'Chuyên viên'],
+    ['Giàng A Dình', 'Chuyên viên'],
+    ['Lò Thị Bích', 'Phó Trưởng phòng'],
+  ]);
 
   // Issued, the decision mixes Giấy khen and a title: each kind prints with its own template, offered first.
   await page.getByTestId('decision-issue').click();
@@ -98,6 +105,7 @@ test('the decision list comes from the Excel list the office kept for its mail m
   expect(text).toContain('GIẤY CHỨNG NHẬN');
   expect(text).toContain('Lao động tiên tiến');
   expect(text).toContain('Lò Thị Bích');
+  expect(text).toContain('Phó Trưởng phòng'); // the list's position, not the records' "Chuyên viên"
   expect(text).not.toContain('Nguyễn Văn An');
   await page.getByTestId('decision-print-all').click();
   await page.getByTestId('print-kind').getByText('Giấy khen (2)').click();

@@ -39,15 +39,16 @@ describe('awards: the decision list from a spreadsheet', () => {
     await wb.xlsx.load(Buffer.from(template.base64, 'base64') as unknown as ArrayBuffer);
     const sheet = wb.getWorksheet('Danh sách khen thưởng');
     if (!sheet) throw new Error('no list sheet');
-    expect(sheet.getRow(1).values).toEqual([undefined, 'STT', 'Họ và tên / Tên tập thể', 'Cá nhân / Tập thể', 'Đơn vị công tác', 'Danh hiệu / hình thức khen thưởng', 'Thành tích']);
+    expect(sheet.getRow(1).values).toEqual([undefined, 'STT', 'Họ và tên / Tên tập thể', 'Cá nhân / Tập thể', 'Chức vụ', 'Đơn vị công tác', 'Danh hiệu / hình thức khen thưởng', 'Thành tích']);
     expect(sheet.getRow(2).getCell(1).value).toBe('Ví dụ');
     const fill = [
-      [1, 'Lò Thị Bích', 'Cá nhân', '', 'Giấy khen', 'Hoàn thành xuất sắc nhiệm vụ năm 2025'],
+      // A position in the list is the one printed; none: the records' position.
+      [1, 'Lò Thị Bích', 'Cá nhân', 'Trưởng phòng', '', 'Giấy khen', 'Hoàn thành xuất sắc nhiệm vụ năm 2025'],
       // No kind: found among the people; no award: Giấy khen; NFD text reads as NFC.
-      [2, 'Giàng A Dình'.normalize('NFD'), '', '', '', 'Có thành tích xuất sắc trong công tác hộ tịch'.normalize('NFD')],
-      [3, 'Phòng Tư pháp huyện Mường Nhé', 'Tập thể', 'Ủy ban nhân dân huyện Mường Nhé', 'Giấy khen', 'Tập thể hoàn thành xuất sắc nhiệm vụ năm 2025'],
+      [2, 'Giàng A Dình'.normalize('NFD'), '', '', '', '', 'Có thành tích xuất sắc trong công tác hộ tịch'.normalize('NFD')],
+      [3, 'Phòng Tư pháp huyện Mường Nhé', 'Tập thể', '', 'Ủy ban nhân dân huyện Mường Nhé', 'Giấy khen', 'Tập thể hoàn thành xuất sắc nhiệm vụ năm 2025'],
       // Without diacritics and in capitals, as some lists are typed.
-      [4, 'PHAM DUC MANH', 'ca nhan', '', 'lao dong tien tien', 'Hoàn thành tốt nhiệm vụ năm 2025'],
+      [4, 'PHAM DUC MANH', 'ca nhan', '', '', 'lao dong tien tien', 'Hoàn thành tốt nhiệm vụ năm 2025'],
     ];
     fill.forEach((r, i) => {
       r.forEach((v, c) => {
@@ -75,6 +76,10 @@ describe('awards: the decision list from a spreadsheet', () => {
     const input = await decisionInput(api, []);
     const draft = await api.call('awards.createDecision', { ...input, items: r.items });
     expect(draft.items.map((it) => it.recipientName)).toEqual(['Lò Thị Bích', 'Giàng A Dình', 'Phòng Tư pháp huyện Mường Nhé', 'Phạm Đức Mạnh']);
+    const recorded = await api.call('people.list', {});
+    const positionOf = (id: string | undefined) => recorded.find((p) => p.id === id)?.position ?? null;
+    expect(positionOf(people[1])).toBe('Phó Trưởng phòng');
+    expect(draft.items.map((it) => it.recipientPosition)).toEqual(['Trưởng phòng', positionOf(people[3]), null, positionOf(people[4])]);
   });
 
   it('reads a mail-merge list with a title block and its own column names', async () => {
@@ -82,18 +87,21 @@ describe('awards: the decision list from a spreadsheet', () => {
       ['ỦY BAN NHÂN DÂN HUYỆN MƯỜNG NHÉ'],
       ['DANH SÁCH CÁ NHÂN ĐỀ NGHỊ TẶNG GIẤY KHEN NĂM 2025'],
       [],
-      ['TT', 'Họ tên', 'Đơn vị', 'Hình thức', 'Nội dung thành tích', 'Ghi chú'],
-      [1, 'Nguyễn Văn An', 'Phòng Tư pháp huyện Mường Nhé', 'Giấy khen', 'Có thành tích xuất sắc năm 2025', 'đã họp xét'],
-      [2, 'Tôn Nữ Hoàng Thị Phương Khánh Huyền', '', 'GK', 'Có thành tích xuất sắc năm 2025', ''],
+      ['TT', 'Họ tên', 'Chức danh', 'Đơn vị', 'Hình thức', 'Nội dung thành tích', 'Ghi chú'],
+      [1, 'Nguyễn Văn An', 'Trưởng phòng', 'Phòng Tư pháp huyện Mường Nhé', 'Giấy khen', 'Có thành tích xuất sắc năm 2025', 'đã họp xét'],
+      [2, 'Tôn Nữ Hoàng Thị Phương Khánh Huyền', '', '', 'GK', 'Có thành tích xuất sắc năm 2025', ''],
     ]);
     const r = await api.call('awards.parseItemsXlsx', { fileName: 'tron-thu.xlsx', base64 });
     expect(r.issues).toEqual([]);
-    expect(r.items.map((it) => it.personId)).toEqual([people[0], people[2]]);
+    expect(r.items.map((it) => [it.personId, it.recipientPosition])).toEqual([
+      [people[0], 'Trưởng phòng'],
+      [people[2], null],
+    ]);
   });
 
   it('reports every bad row by Excel row and column, in Vietnamese, and returns no line', async () => {
     const base64 = await workbook([
-      ['STT', 'Họ và tên / Tên tập thể', 'Cá nhân / Tập thể', 'Đơn vị công tác', 'Danh hiệu / hình thức khen thưởng', 'Thành tích'],
+      ['STT', 'Họ và tên / Tên tập thể', 'Cá nhân / Tập thể', 'Đơn vị công tác', 'Danh hiệu / hình thức khen thưởng', 'Thành tích', 'Chức vụ'],
       [1, 'Lò Thị Bích', 'Cá nhân', '', 'Giấy khen', 'Hoàn thành xuất sắc nhiệm vụ'],
       [2, 'Nguyễn Văn Không Có', 'Cá nhân', '', 'Giấy khen', 'Hoàn thành xuất sắc nhiệm vụ'],
       [3, 'Lò Thị Bích', 'Cá nhân', '', 'Bằng khen của Thủ tướng', 'Hoàn thành xuất sắc nhiệm vụ'],
@@ -101,6 +109,7 @@ describe('awards: the decision list from a spreadsheet', () => {
       [5, 'Giàng A Dình', 'Cán bộ', '', 'Giấy khen', ''],
       [6, 'Lò Thị Bích', 'Cá nhân', '', 'Giấy khen', 'Lần thứ hai trong cùng danh sách'],
       [7, '', '', '', 'Giấy khen', 'Thành tích không có tên'],
+      [8, 'Phòng Tư pháp huyện Mường Nhé', 'Tập thể', '', 'Giấy khen', 'Tập thể xuất sắc', 'Trưởng phòng'],
     ]);
     const r = await api.call('awards.parseItemsXlsx', { fileName: 'sai.xlsx', base64 });
     expect(r.items).toEqual([]);
@@ -112,6 +121,7 @@ describe('awards: the decision list from a spreadsheet', () => {
       [6, 'Thành tích', 'Thiếu nội dung thành tích.'],
       [7, 'Họ và tên / Tên tập thể', '"Lò Thị Bích" với "Giấy khen" đã có ở dòng 2.'],
       [8, 'Họ và tên / Tên tập thể', 'Thiếu họ tên người hoặc tên tập thể được khen.'],
+      [9, 'Chức vụ', 'Tập thể không ghi chức vụ; hãy để trống ô này (hoặc ghi "Cá nhân" nếu "Phòng Tư pháp huyện Mường Nhé" là một người).'],
     ]);
   });
 

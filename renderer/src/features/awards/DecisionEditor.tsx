@@ -87,7 +87,8 @@ export function DecisionEditor({
       personId: it.personId,
       unitId: it.unitId,
       recipientName: it.recipientKind === 'collective' ? it.recipientName : null,
-      recipientPosition: null,
+      // As saved: the records' position at the last save, or the one typed (or imported) for this award.
+      recipientPosition: it.recipientKind === 'person' ? it.recipientPosition : null,
       recipientUnitName: it.recipientKind === 'collective' ? it.recipientUnitName : null,
       awardKindId: it.awardKindId,
       achievement: it.achievement,
@@ -138,6 +139,7 @@ export function DecisionEditor({
 
   // The authority rules run here as the user types (without the register and unit dates, which issuing adds).
   const personName = (id: string | null) => (people.data ?? []).find((p) => p.id === id)?.fullName ?? '';
+  const personPosition = (id: string | null) => (people.data ?? []).find((p) => p.id === id)?.position ?? '';
   const early = authorityRules.data
     ? checkAuthority({
         rules: authorityRules.data.rules,
@@ -246,7 +248,7 @@ export function DecisionEditor({
                     searchable
                     data={personOptions}
                     value={it.personId}
-                    onChange={(v) => update(it.key, { personId: typeof v === 'string' ? v : null })}
+                    onChange={(v) => update(it.key, { personId: typeof v === 'string' ? v : null, recipientPosition: null })}
                     error={errors[`items.${i}.recipientName`] ?? errors[`items.${i}.personId`]}
                     data-testid="item-person"
                   />
@@ -269,6 +271,16 @@ export function DecisionEditor({
                   data-testid="item-award"
                 />
               </Group>
+              {it.recipientKind === 'person' && it.personId ? (
+                <TextInput
+                  label={t('printedPosition')}
+                  placeholder={personPosition(it.personId) ? t('positionFromRecords', { position: personPosition(it.personId) }) : t('positionNotRecorded')}
+                  value={it.recipientPosition ?? ''}
+                  onChange={(e) => update(it.key, { recipientPosition: e.currentTarget.value || null })}
+                  error={errors[`items.${i}.recipientPosition`]}
+                  data-testid="item-position"
+                />
+              ) : null}
               <Textarea
                 label={t('achievement')}
                 autosize
