@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkTemplate, PAPERS } from '../../shared/awards/layout.js';
+import { BUILTIN_TEMPLATES, checkTemplate, PAPERS } from '../../shared/awards/layout.js';
 import { moveBox, resizeBox, snapMm } from '../../renderer/src/features/certificates/field-geometry.js';
 import { newField } from '../../renderer/src/features/certificates/new-field.js';
 
@@ -35,10 +35,30 @@ describe('template editor: moving and resizing a box on the page', () => {
 
 describe('template editor: a new field', () => {
   it('gets an id not used yet, sits on the page and passes the template check', () => {
-    const first = newField('literal', [{ id: 'name' }], A4);
-    const second = newField('literal', [{ id: 'name' }, first], A4);
+    const first = newField('literal', [{ id: 'name', ...box }], A4);
+    const second = newField('literal', [{ id: 'name', ...box }, first], A4);
     expect([first.id, second.id]).toEqual(['literal', 'literal-2']);
     expect(checkTemplate({ name: 'Mẫu', paper: 'A4', mode: 'overlay', fields: [first, second, newField('qr', [], A4), newField('achievement', [], A4)] })).toEqual([]);
+  });
+
+  it('lands near the middle of the page, clear of every box already there; in the middle of an empty page', () => {
+    const alone = newField('recipientName', [], A4);
+    expect([alone.xMm, alone.yMm]).toEqual([Math.round((A4.widthMm - alone.wMm) / 2), Math.round((A4.heightMm - alone.hMm) / 2)]);
+    const template = BUILTIN_TEMPLATES.find((t) => t.paper === 'A4' && t.mode === 'plain');
+    if (!template) throw new Error('no A4 template');
+    const added = newField('literal', template.fields, A4);
+    for (const f of template.fields) {
+      const apart = added.xMm >= f.xMm + f.wMm || f.xMm >= added.xMm + added.wMm || added.yMm >= f.yMm + f.hMm || f.yMm >= added.yMm + added.hMm;
+      expect(apart, `over ${f.id}`).toBe(true);
+    }
+    expect(added.xMm).toBeGreaterThanOrEqual(0);
+    expect(added.yMm + added.hMm).toBeLessThanOrEqual(A4.heightMm);
+  });
+
+  it('falls back to the middle when the page has no free spot', () => {
+    const full = { id: 'everything', xMm: 0, yMm: 0, wMm: A4.widthMm, hMm: A4.heightMm };
+    const f = newField('literal', [full], A4);
+    expect([f.xMm, f.yMm]).toEqual([Math.round((A4.widthMm - f.wMm) / 2), Math.round((A4.heightMm - f.hMm) / 2)]);
   });
 
   it('fits on A3 too', () => {
