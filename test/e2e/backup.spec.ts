@@ -166,6 +166,8 @@ test('restoring its own backup over the office replaces what changed since, afte
     await screenshot(page, 'backup-10-confirm-replace');
     await page.getByTestId('restore-confirm').click();
     await expect(page.getByTestId('login-username')).toBeVisible({ timeout: 30_000 });
+    // The app reloaded at once; the restore's result is shown after the reload, on the login screen.
+    await expect(page.getByText(`Đã khôi phục dữ liệu của "${OFFICE.name}" và kiểm tra mã nội dung khớp. Hãy đăng nhập.`)).toBeVisible();
 
     await new LoginPage(page).login(ADMIN.username, ADMIN.password);
     await shell.open('backup');

@@ -5,6 +5,7 @@ import { parseHash } from '../../renderer/src/app/router.js';
 import { formatDraftTime } from '../../renderer/src/drafts/time.js';
 import { validate } from '../../renderer/src/forms/validate.js';
 import { httpTransport, takeSecret } from '../../renderer/src/api/transport.js';
+import { reloadWithNotice, takeReloadNotice } from '../../renderer/src/app/reload-notice.js';
 import { startHttpTransport, type HttpTransport } from '../../electron/transports/http-server.js';
 import type { StoreEvent } from '../../shared/api/envelope.js';
 
@@ -66,7 +67,7 @@ function browserState(hash: string) {
   const state = { hash, replaced: null as string | null };
   const location = { get hash() { return state.hash; }, pathname: '/', search: '' } as unknown as Location;
   const history = { replaceState: (_d: unknown, _t: string, url: string) => { state.replaced = url; state.hash = url.slice(url.indexOf('#')); } } as unknown as History;
-  const storage = { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v) } as unknown as Storage;
+  const storage = { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v), removeItem: (k: string) => void store.delete(k) } as unknown as Storage;
   return { state, location, history, storage };
 }
 
@@ -82,6 +83,24 @@ describe('takeSecret', () => {
     const b = browserState('#/people');
     expect(takeSecret(b.location, b.history, b.storage)).toBeNull();
     expect(b.state.replaced).toBeNull();
+  });
+});
+
+describe('reload notice', () => {
+  it('is left before the reload, then read once after it', () => {
+    const b = browserState('#/backup');
+    let reloaded = 0;
+    reloadWithNotice(b.storage, { color: 'orange', message: 'Đã khôi phục dữ liệu của Phòng Tư pháp huyện Mường Nhé (chưa kiểm tra được).' }, () => reloaded++);
+    expect(reloaded).toBe(1);
+    expect(takeReloadNotice(b.storage)).toEqual({ color: 'orange', message: 'Đã khôi phục dữ liệu của Phòng Tư pháp huyện Mường Nhé (chưa kiểm tra được).' });
+    expect(takeReloadNotice(b.storage)).toBeNull();
+  });
+  it('ignores what it did not write', () => {
+    const b = browserState('#/');
+    b.storage.setItem('thidua.reloadNotice', '{not json');
+    expect(takeReloadNotice(b.storage)).toBeNull();
+    b.storage.setItem('thidua.reloadNotice', JSON.stringify({ color: 'red', message: 1 }));
+    expect(takeReloadNotice(b.storage)).toBeNull();
   });
 });
 

@@ -8,6 +8,7 @@ import { LoginScreen } from '../features/login/LoginScreen.js';
 import { SetupWizard } from '../features/setup/SetupWizard.js';
 import { Shell } from './Shell.js';
 import { navigate } from './router.js';
+import { useReloadNotice } from './reload-notice.js';
 
 const m = defineMessages({
   vi: {
@@ -34,6 +35,7 @@ export function App({ storage }: { storage: Storage }) {
   const api = useApi();
   const { session, setSession } = useSession();
   const status = useQuery('system.status', {}, { tables: ['units', 'users'] });
+  useReloadNotice(window.sessionStorage);
   const [seenNotice, setSeenNotice] = useState(() => storage.getItem(RECOVERY_SEEN_KEY));
   // Once the wizard has started it stays up until its last step, even though setup makes the store "configured".
   const [wizard, setWizard] = useState<'not-needed' | 'open' | 'done'>('not-needed');

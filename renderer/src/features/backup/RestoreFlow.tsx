@@ -1,10 +1,11 @@
 import { Alert, Button, FileInput, Group, Loader, Modal, Stack, Table, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconFileCheck, IconRestore, IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { ApiError } from '../../../../shared/api/errors.js';
 import type { BackupInspection } from '../../../../shared/api/methods/backup.js';
-import { useApi, useCommand, useSession } from '../../api/hooks.js';
+import { useApi, useCommand } from '../../api/hooks.js';
+import { saveSession } from '../../api/session.js';
+import { reloadWithNotice } from '../../app/reload-notice.js';
 import { navigate } from '../../app/router.js';
 import { readFileAsBase64 } from '../../files/download.js';
 import { useT } from '../../i18n/language.js';
@@ -25,7 +26,6 @@ function errorText(error: unknown): string {
 export function RestoreFlow() {
   const t = useT(m);
   const api = useApi();
-  const { setSession } = useSession();
   const restore = useCommand('backup.restore');
   const [file, setFile] = useState<File | null>(null);
   const [base64, setBase64] = useState<string | null>(null);
@@ -58,17 +58,18 @@ export function RestoreFlow() {
     try {
       const result = await restore.run({ base64, confirmReplace: inspection.sameOffice !== null });
       setConfirming(false);
-      notifications.show({
-        color: result.verified ? 'teal' : 'orange',
-        message: t(result.verified ? 'restored' : 'restoredUnverified', { office: result.summary.officeName }),
-        autoClose: false,
-      });
-      // Reload so every screen, cache and draft list starts from the restored store; sign-in comes first.
-      setTimeout(() => {
-        setSession(null);
-        navigate('/');
-        window.location.reload();
-      }, 1500);
+      // Reload at once so every screen, cache and draft list starts from the restored store; sign-in comes
+      // first. The session is dropped from storage only: signing out in the page would show the login
+      // screen before the reload, which would then wipe what the user had typed into it.
+      saveSession(window.sessionStorage, null);
+      reloadWithNotice(
+        window.sessionStorage,
+        { color: result.verified ? 'teal' : 'orange', message: t(result.verified ? 'restored' : 'restoredUnverified', { office: result.summary.officeName }) },
+        () => {
+          navigate('/');
+          window.location.reload();
+        },
+      );
     } catch (e) {
       setConfirming(false);
       setError(errorText(e));
