@@ -12,7 +12,9 @@ import { formatDateShort } from '../../shared/vi/dates.js';
 import { mutate } from '../store/mutation.js';
 import { asUser, requireSession, type HandlerContext, type HandlersFor } from '../handlers/context.js';
 import { readSetting, writeSetting } from '../handlers/system.js';
-import { renderOnePdf } from './certificate-batch.js';
+import { fileSlug } from '../../shared/vi/search.js';
+import { writeZip } from '../plans/zip.js';
+import { renderOnePdf, renderSeparatePdfs } from './certificate-batch.js';
 import { calibrationDocument, certificateDocument, type CertificatePage } from './certificate-html.js';
 import { loadTemplate, loadTemplates } from './data.js';
 import { pdfEngineFactory } from './engine-choice.js';
@@ -182,6 +184,12 @@ function reprintNeedsReason(printed: Printable[]): ApiError {
   ]);
 }
 
+/** "003-03-2026-skt-lo-van-mung.pdf": the batch's order, the register number, the recipient. */
+function certificateFileName(p: Printable | undefined, index: number): string {
+  const register = p ? formatRegisterNumber(p.item.registerNumber ?? 0, p.item.registerYear ?? 0, p.registerCode) : '';
+  return `${String(index + 1).padStart(3, '0')}-${fileSlug(register)}-${fileSlug(p?.item.recipientName ?? '') || 'giay-khen'}.pdf`;
+}
+
 /** The engine is closed after the answer, not before: shutting Chromium down (~0.1 s) is no part of the wait. */
 function closeLater(engine: Promise<PdfEngine>, ctx: HandlerContext): void {
   void engine.then((e) => e.close()).catch((error: unknown) => ctx.deps.logger.warn('print engine close failed', { error: String(error) }));
@@ -343,18 +351,27 @@ export const certificateHandlers: HandlersFor<
     const job = await preparePrint(input, ctx);
     // Chromium starts while the pages are built (and loads the fonts meanwhile); one instance for the whole batch.
     const engine = pdfEngineFactory(ctx.deps)({ fontCss: job.fontCss });
-    let rendered;
+    const batch = { template: job.template, fontCss: job.fontCss, calibration: job.calibration };
+    let file: Buffer;
     try {
-      rendered = await renderOnePdf(engine, job.pages, { template: job.template, fontCss: job.fontCss, calibration: job.calibration });
+      if (input.perCertificate) {
+        // The batch printed once, then split: each file is exactly its page of the batch.
+        const rendered = await renderSeparatePdfs(engine, job.pages, batch);
+        await refuseOverflows(job, rendered.overflows, input, ctx);
+        file = writeZip(rendered.pdfs.map((pdf, i) => ({ name: certificateFileName(job.items[i], i), data: pdf })));
+      } else {
+        const rendered = await renderOnePdf(engine, job.pages, batch);
+        await refuseOverflows(job, rendered.overflows, input, ctx);
+        file = rendered.pdf;
+      }
     } finally {
       closeLater(engine, ctx);
     }
-    await refuseOverflows(job, rendered.overflows, input, ctx);
     const items = await recordPrints(job, input, 'pdf', ctx);
     const first = job.items[0];
-    const label = first ? (job.items.length === 1 ? first.item.recipientName : decisionLabel(first.decision)) : 'giay-khen';
+    const label = first ? (job.items.length === 1 ? first.item.recipientName : decisionLabel(first.decision)) : '';
     return {
-      pdf: { fileName: `giay-khen-${label}.pdf`.normalize('NFD').replace(/[\u0300-\u036f]/gu, '').replace(/[đĐ]/gu, 'd').replace(/[^\w.-]+/gu, '-'), base64: rendered.pdf.toString('base64') },
+      file: { fileName: `giay-khen-${fileSlug(label) || 'in'}${input.perCertificate ? '-tung-to.zip' : '.pdf'}`, base64: file.toString('base64') },
       printed: job.items.length,
       items,
     };

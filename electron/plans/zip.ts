@@ -1,10 +1,59 @@
-import { inflateRawSync } from 'node:zlib';
+import { crc32, inflateRawSync } from 'node:zlib';
 
 /**
- * Just enough of the zip format to read one entry of a .docx (a zip of XML
- * parts): the central directory, then the local header and the deflated data.
- * Keeps the project off another dependency for one file read.
+ * Just enough of the zip format for two jobs, keeping the project off another
+ * dependency: reading one entry of a .docx (a zip of XML parts), and writing
+ * a zip of files that are already compressed (PDFs), stored as they are.
  */
+
+/**
+ * Files stored uncompressed (method 0) in one zip. Names should be ASCII
+ * (fileSlug): the zip tool built into Windows reads names in the PC's code
+ * page. Not zip64: the total must stay under 4 GiB.
+ */
+export function writeZip(entries: readonly { name: string; data: Buffer }[], modified = new Date()): Buffer {
+  // MS-DOS time and date, local time as zip tools show it.
+  const time = (modified.getHours() << 11) | (modified.getMinutes() << 5) | Math.floor(modified.getSeconds() / 2);
+  const date = ((modified.getFullYear() - 1980) << 9) | ((modified.getMonth() + 1) << 5) | modified.getDate();
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const name = Buffer.from(e.name, 'utf8');
+    const crc = crc32(e.data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4); // version needed: 2.0
+    local.writeUInt16LE(time, 10);
+    local.writeUInt16LE(date, 12);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(e.data.length, 18);
+    local.writeUInt32LE(e.data.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(time, 12);
+    central.writeUInt16LE(date, 14);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(e.data.length, 20);
+    central.writeUInt32LE(e.data.length, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, name, e.data);
+    centrals.push(central, name);
+    offset += local.length + name.length + e.data.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
 export function readZipEntry(zip: Buffer, name: string): Buffer | null {
   const EOCD = 0x06054b50;
   let eocd = -1;

@@ -8,6 +8,7 @@ import { migrate } from '../../shared/db/migrate.js';
 import { hubMigrations } from '../../shared/db/migrations/hub/index.js';
 import type { Database, Queryable } from '../../shared/db/port.js';
 import { TABLES } from '../../shared/db/tables.js';
+import { fileSlug } from '../../shared/vi/search.js';
 import { chunkCount } from '../../shared/sync/chunks.js';
 import type { ExchangeAnswer } from '../../shared/sync/protocol.js';
 import { DEFAULT_HUB_PORT, isProvinceLevel } from '../../shared/sync/province.js';
@@ -117,16 +118,7 @@ function asApiError(error: unknown): never {
 }
 
 function slug(name: string): string {
-  return (
-    name
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/gu, '')
-      .replace(/[đĐ]/gu, 'd')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/gu, '-')
-      .replace(/^-+|-+$/gu, '')
-      .slice(0, 40) || 'don-vi'
-  );
+  return fileSlug(name, 40) || 'don-vi';
 }
 
 /**

@@ -14,6 +14,15 @@ export function foldVietnamese(text: string): string {
     .trim();
 }
 
+/** A file-name part without diacritics, spaces or punctuation ("Lò Văn Mừng" → "lo-van-mung"): safe on every PC and in every zip tool. */
+export function fileSlug(text: string, max = 60): string {
+  return foldVietnamese(text)
+    .replace(/[^a-z0-9]+/gu, '-')
+    .replace(/^-+|-+$/gu, '')
+    .slice(0, max)
+    .replace(/-+$/u, '');
+}
+
 /** A spreadsheet header cell folded for matching: diacritics, case, "(*)" marks, colons and spaces around "/" do not matter. */
 export function foldHeader(text: string): string {
   return foldVietnamese(text.replace(/\(.*?\)/gu, ' ').replace(/[*:]/gu, ' ')).replace(/\s*\/\s*/gu, '/');

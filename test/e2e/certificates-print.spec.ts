@@ -1,7 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ApiClient } from '../../shared/api/client.js';
+import { fileSlug } from '../../shared/vi/search.js';
+import { readZipEntry } from '../../electron/plans/zip.js';
 import { decisionInput } from '../support/awards.js';
 import { expect, screenshot, test } from './fixtures.js';
 import { ShellPage } from './pages/shell-page.js';
@@ -46,6 +48,29 @@ test('web build: the print dialog offers "Tải PDF để in" (no direct printin
   STAFF.forEach((p, i) => expect(pages[i]).toContain(p.fullName));
   const log = await webApp.call<{ kind: string }[]>('certificates.printLog', { decisionId: draft.decision.id }, token);
   expect(log.map((r) => r.kind)).toEqual(['print', 'print', 'print']);
+
+  // The same batch as one PDF per person, to send each their own: a .zip, named by register number.
+  await page.keyboard.press('Escape');
+  await page.getByTestId('decision-print-all').click();
+  await page.getByTestId('print-per-certificate').check();
+  await expect(page.getByTestId('print-go')).toHaveText('Tải các tệp PDF (.zip)');
+  await page.getByTestId('print-reason').fill('Gửi bản điện tử qua Zalo');
+  await screenshot(page, '80-certificates-per-person-zip');
+  const zipDownload = page.waitForEvent('download');
+  await page.getByTestId('print-go').click();
+  const zipPath = join(OUT, 'per-person.zip');
+  await (await zipDownload).saveAs(zipPath);
+  const zip = readFileSync(zipPath);
+  for (const [i, p] of STAFF.entries()) {
+    const entry = `00${i + 1}-0${i + 1}-2026-skt-${fileSlug(p.fullName)}.pdf`;
+    const pdf = readZipEntry(zip, entry);
+    expect(pdf, entry).not.toBeNull();
+    const file = join(OUT, entry);
+    writeFileSync(file, pdf ?? Buffer.alloc(0));
+    const text = execFileSync('pdftotext', [file, '-']).toString('utf8');
+    expect(text).toContain(p.fullName);
+    expect(text.split('\f').filter((x) => x.trim())).toHaveLength(1);
+  }
 });
 
 test('desktop print dialog (the store\'s answers faked at the HTTP boundary: no Electron here): printers, problem warning, dialog choice, send', async ({ page, webApp }) => {

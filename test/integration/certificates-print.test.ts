@@ -9,6 +9,9 @@ import { calibrateBox } from '../../shared/awards/layout.js';
 import type { Store } from '../../electron/store/open-store.js';
 import { loadSigningKey, signSummary } from '../../electron/awards/signing.js';
 import { qrModules } from '../../electron/awards/qr-png.js';
+import { readZipEntry } from '../../electron/plans/zip.js';
+import { formatRegisterNumber } from '../../shared/awards/register.js';
+import { fileSlug } from '../../shared/vi/search.js';
 import { configuredStore } from '../support/store.js';
 import { addPeople, decisionInput, rejection } from '../support/awards.js';
 
@@ -108,7 +111,7 @@ describe('certificates: printing to PDF', () => {
     for (const [ti, t] of templates.entries()) {
       const r = await api.call('certificates.print', { selection: { decisionId: decision.decision.id }, templateId: t.id, ...(ti > 0 ? { reason: `Thử mẫu ${t.name}` } : {}) });
       expect(r.printed).toBe(6);
-      const path = save(`decision-${t.id.split(':').at(-1) ?? ti}.pdf`, r.pdf.base64);
+      const path = save(`decision-${t.id.split(':').at(-1) ?? ti}.pdf`, r.file.base64);
       const pages = pageTexts(path);
       expect(pages).toHaveLength(6);
       decision.items.forEach((item, i) => {
@@ -140,9 +143,32 @@ describe('certificates: printing to PDF', () => {
     }
   });
 
+  it('gives one PDF per certificate in a .zip (to send each person theirs): one page each, only its recipient, named by register number', async () => {
+    const before = (await api.call('certificates.printLog', { decisionId: decision.decision.id })).length;
+    const r = await api.call('certificates.print', { selection: { decisionId: decision.decision.id }, templateId: templates[0]?.id ?? '', perCertificate: true, reason: 'Gửi bản điện tử cho từng người' });
+    expect(r.file.fileName).toBe('giay-khen-quyet-dinh-so-01-qd-ubnd-ngay-12-01-2026-tung-to.zip');
+    const zip = Buffer.from(r.file.base64, 'base64');
+    const names = decision.items.map((it) => it.recipientName.normalize('NFC'));
+    for (const [i, it] of decision.items.entries()) {
+      const entry = `${String(i + 1).padStart(3, '0')}-${fileSlug(formatRegisterNumber(it.registerNumber ?? 0, it.registerYear ?? 0, 'SKT'))}-${fileSlug(it.recipientName)}.pdf`;
+      const pdf = readZipEntry(zip, entry);
+      expect(pdf, entry).not.toBeNull();
+      const path = save(`per-certificate-${entry}`, (pdf ?? Buffer.alloc(0)).toString('base64'));
+      const pages = pageTexts(path);
+      expect(pages).toHaveLength(1);
+      expect(pages[0]).toContain(names[i]);
+      for (const other of names.filter((n, j) => j !== i && !names[i]?.includes(n))) expect(pages[0]).not.toContain(other);
+    }
+    expect(readZipEntry(zip, 'khong-co.pdf')).toBeNull();
+    // Each file is a copy that can be printed: logged like any print, with the reason.
+    const log = await api.call('certificates.printLog', { decisionId: decision.decision.id });
+    expect(log.length - before).toBe(decision.items.length);
+    expect(log.slice(0, decision.items.length).every((p) => p.kind === 'reprint' && p.reason === 'Gửi bản điện tử cho từng người')).toBe(true);
+  });
+
   it('prints NFD input exactly like NFC input', async () => {
     const r = await api.call('certificates.print', { selection: { itemIds: [decision.items[5]?.id ?? ''] }, templateId: templates[0]?.id ?? '', reason: 'Kiểm tra NFD' });
-    const text = pageTexts(save('nfd.pdf', r.pdf.base64))[0] ?? '';
+    const text = pageTexts(save('nfd.pdf', r.file.base64))[0] ?? '';
     expect(text).toContain(LONG_UNIT);
     expect(text).toContain(LONG_ACHIEVEMENT);
     expect(text).toBe(text.normalize('NFC'));
@@ -156,7 +182,7 @@ describe('certificates: printing to PDF', () => {
     expect(t.fields.find((f) => f.key === 'heading')?.font).toBe('playfair');
     const item = decision.items[0];
     const r = await api.call('certificates.print', { selection: { itemIds: [item?.id ?? ''] }, templateId: t.id, reason: 'Thử phông chữ' });
-    const path = save('fonts-mixed.pdf', r.pdf.base64);
+    const path = save('fonts-mixed.pdf', r.file.base64);
     const text = pageTexts(path)[0] ?? '';
     expect(text).toContain('GIẤY KHEN');
     expect(text).toContain(`${item?.recipientTitle ?? ''} ${item?.recipientName ?? ''}`);
@@ -182,7 +208,7 @@ describe('certificates: printing to PDF', () => {
     ]) {
       await api.call('certificates.saveCalibration', cal);
       const r = await api.call('certificates.print', { selection: { itemIds: [item?.id ?? ''] }, templateId: overlay.id, printerName: cal.printerName, reason: 'Kiểm tra vị trí' });
-      const all = words(save(`overlay-${cal.printerName.replace(/\W+/gu, '-')}.pdf`, r.pdf.base64));
+      const all = words(save(`overlay-${cal.printerName.replace(/\W+/gu, '-')}.pdf`, r.file.base64));
       // Left-aligned field: the first glyph starts at the box's left edge; single line: centred vertically in the box.
       const regBox = calibrateBox(reg, { ...cal });
       const regLine = lineBox(all, 0, ['Số', 'vào', 'sổ:']);
@@ -237,7 +263,7 @@ describe('certificates: printing to PDF', () => {
 
   it('verifies a typed code from the paper and a signed QR code; refuses tampered, foreign and cancelled ones', async () => {
     const r = await api.call('certificates.print', { selection: { itemIds: [decision.items[3]?.id ?? ''] }, templateId: templates[0]?.id ?? '', reason: 'Kiểm tra mã' });
-    const text = pageTexts(save('verify.pdf', r.pdf.base64))[0] ?? '';
+    const text = pageTexts(save('verify.pdf', r.file.base64))[0] ?? '';
     const typed = /Mã xác thực: (SKT-2026-\d+-[A-Z2-7]{4}-[A-Z2-7]{4})/u.exec(text)?.[1] ?? '';
     const ok = await api.call('awards.verify', { code: typed });
     expect(ok.status).toBe('valid');
@@ -296,7 +322,7 @@ describe('certificates: printing to PDF', () => {
     // The whole decision still prints, without the cancelled line; that one alone is refused, in Vietnamese.
     const whole = await api.call('certificates.print', { selection: { decisionId: decision.decision.id }, templateId: templates[0]?.id ?? '', reason: 'In lại sau khi hủy một khen thưởng' });
     expect(whole.printed).toBe(decision.items.length - 1);
-    const names = pageTexts(save('after-cancel.pdf', whole.pdf.base64)).join('\n');
+    const names = pageTexts(save('after-cancel.pdf', whole.file.base64)).join('\n');
     expect(names).not.toContain('Giàng A Dình');
     const alone = await rejection(api.call('certificates.print', { selection: { itemIds: [item?.id ?? ''] }, templateId: templates[0]?.id ?? '', reason: 'Thử' }));
     expect(alone.message).toBe('Khen thưởng của Giàng A Dình đã bị hủy (Phát hiện khai man thành tích); không in được.');

@@ -126,7 +126,8 @@ export interface DecisionSummary {
 }
 
 export interface PrintResult {
-  pdf: FileData;
+  /** One PDF of the whole batch, or (perCertificate) a .zip with one PDF per certificate. */
+  file: FileData;
   printed: number;
   /** Register numbers printed, in order. */
   items: { itemId: string; recipientName: string; registerLabel: string; kind: 'print' | 'reprint' }[];
@@ -270,6 +271,8 @@ export const awardCommands = {
       templateId: idSchema,
       printerName: z.string().max(120).optional(),
       reason: optionalText('Lý do in lại', 600),
+      /** One PDF per certificate, in a .zip (to send each recipient theirs), instead of one PDF for the batch. */
+      perCertificate: z.boolean().optional(),
       /** Chosen by the renderer so it can poll certificates.printProgress while this runs. */
       jobId: z.string().min(8).max(64).optional(),
     }),

@@ -54,6 +54,10 @@ export function PrintPanel({
   const [templateId, setTemplateId] = useState<string | null>(null);
   const [printer, setPrinter] = useState<string | null>(null);
   const [reason, setReason] = useState('');
+  // One file per certificate only makes sense for a batch.
+  const batch = Boolean(decisionId) || (itemIds?.length ?? 0) > 1;
+  const [perCertificate, setPerCertificate] = useState(false);
+  const zip = !toPrinter && batch && perCertificate;
   const [progress, setProgress] = useState<PrintProgress | null>(null);
   const [running, setRunning] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -100,10 +104,11 @@ export function PrintPanel({
         templateId: chosen,
         ...(printer ? { printerName: printer } : {}),
         ...(reason.trim() ? { reason } : {}),
+        ...(zip ? { perCertificate: true } : {}),
         jobId: id,
       });
-      downloadFile(r.pdf, 'application/pdf');
-      notifications.show({ color: 'teal', message: t('printed', { n: r.printed }) });
+      downloadFile(r.file, zip ? 'application/zip' : 'application/pdf');
+      notifications.show({ color: 'teal', message: zip ? tp('zipped', { n: r.printed }) : t('printed', { n: r.printed }) });
       setReason('');
       onDone?.();
     } catch (e) {
@@ -164,6 +169,7 @@ export function PrintPanel({
       {toPrinter && (system.data?.printers.length ?? 0) === 0 ? <Alert color="yellow">{tp('noSystemPrinter')}</Alert> : null}
       {toPrinter && deviceProblem ? <Alert color="orange">{tp('problem', { problem: deviceProblem })}</Alert> : null}
       {toPrinter ? <Checkbox label={tp('showDialog')} checked={showDialog} onChange={(e) => setShowDialog(e.currentTarget.checked)} data-testid="print-dialog" /> : null}
+      {!toPrinter && batch ? <Checkbox label={tp('perCertificate')} checked={perCertificate} onChange={(e) => setPerCertificate(e.currentTarget.checked)} data-testid="print-per-certificate" /> : null}
       {reprint ? <TextInput label={t('reason')} description={t('reasonHint')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} data-testid="print-reason" /> : null}
       {running ? (
         <Stack gap={4} data-testid="print-progress">
@@ -178,7 +184,7 @@ export function PrintPanel({
       ) : null}
       <Group justify="flex-end">
         <Button leftSection={<IconPrinter size={16} />} onClick={() => void print()} loading={running} disabled={!chosen || (toPrinter && !chosenDevice)} data-testid="print-go">
-          {toPrinter ? tp('sendToPrinter') : !direct ? tp('downloadToPrint') : decisionId ? t('printAll') : reprint ? t('reprint') : t('printOne')}
+          {toPrinter ? tp('sendToPrinter') : zip ? tp('downloadZip') : !direct ? tp('downloadToPrint') : decisionId ? t('printAll') : reprint ? t('reprint') : t('printOne')}
         </Button>
       </Group>
     </Stack>

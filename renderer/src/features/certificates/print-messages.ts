@@ -15,6 +15,9 @@ export const printMessages = defineMessages({
     webNote: 'Bản chạy trên trình duyệt không gửi thẳng ra máy in: tải tệp PDF rồi in tệp đó (chọn "Kích thước thực tế", không co giãn).',
     sent: 'Đã gửi {n} giấy khen tới máy in {printer}.',
     problem: 'Máy in đang báo: {problem}',
+    perCertificate: 'Mỗi giấy khen một tệp PDF (gói trong một tệp .zip, để gửi từng người qua Zalo, thư điện tử)',
+    downloadZip: 'Tải các tệp PDF (.zip)',
+    zipped: 'Đã tạo {n} tệp PDF, mỗi giấy khen một tệp, trong tệp .zip vừa tải về.',
   },
   en: {
     toPrinter: 'To a printer',
@@ -29,5 +32,8 @@ export const printMessages = defineMessages({
     webNote: 'The browser version cannot send to a printer directly: download the PDF and print it (choose "Actual size", no scaling).',
     sent: '{n} certificates sent to printer {printer}.',
     problem: 'The printer reports: {problem}',
+    perCertificate: 'One PDF file per certificate (in one .zip file, to send each person theirs by Zalo or e-mail)',
+    downloadZip: 'Download the PDF files (.zip)',
+    zipped: '{n} PDF files made, one per certificate, in the .zip just downloaded.',
   },
 });
