@@ -117,10 +117,6 @@ function asApiError(error: unknown): never {
   throw error;
 }
 
-function slug(name: string): string {
-  return fileSlug(name, 40) || 'don-vi';
-}
-
 /**
  * Province mode: the store of a provincial office also runs the hub (HubCore
  * over the SAME database, hub tables added by the hub migrations), in the
@@ -331,7 +327,7 @@ export class ProvinceMode {
       chunks: (sent.blobData ?? []).reduce((n, b) => n + chunkCount(Math.floor((b.base64.length * 3) / 4)), 0),
       rowsForOffice: answer.pull?.entries.length ?? 0,
       alreadyImported: false,
-      answerFileName: `thidua-tra-loi-${slug(officeName)}-${importedAt.slice(0, 16).replace(/[-:T]/gu, '')}.tdsync`,
+      answerFileName: `thidua-tra-loi-${fileSlug(officeName, 40) || 'don-vi'}-${importedAt.slice(0, 16).replace(/[-:T]/gu, '')}.tdsync`,
       deviceId: header.from,
       n: header.n,
       bundleSha256,

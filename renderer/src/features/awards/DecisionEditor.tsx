@@ -139,7 +139,11 @@ export function DecisionEditor({
 
   // The authority rules run here as the user types (without the register and unit dates, which issuing adds).
   const personName = (id: string | null) => (people.data ?? []).find((p) => p.id === id)?.fullName ?? '';
-  const personPosition = (id: string | null) => (people.data ?? []).find((p) => p.id === id)?.position ?? '';
+  /** The placeholder of a line's position box: what prints when it is left empty. */
+  const recordedPosition = (id: string | null) => {
+    const position = (people.data ?? []).find((p) => p.id === id)?.position;
+    return position ? t('positionFromRecords', { position }) : t('positionNotRecorded');
+  };
   const early = authorityRules.data
     ? checkAuthority({
         rules: authorityRules.data.rules,
@@ -274,7 +278,7 @@ export function DecisionEditor({
               {it.recipientKind === 'person' && it.personId ? (
                 <TextInput
                   label={t('printedPosition')}
-                  placeholder={personPosition(it.personId) ? t('positionFromRecords', { position: personPosition(it.personId) }) : t('positionNotRecorded')}
+                  placeholder={recordedPosition(it.personId)}
                   value={it.recipientPosition ?? ''}
                   onChange={(e) => update(it.key, { recipientPosition: e.currentTarget.value || null })}
                   error={errors[`items.${i}.recipientPosition`]}
