@@ -85,3 +85,36 @@ describe('certificate fit on real Chromium layout', () => {
     }
   });
 });
+
+describe('the printing Chromium lays text out as the screen does', () => {
+  /*
+   * The template editor's preview is laid out by the app's own browser; the printout by the printing
+   * Chromium (the headless shell where installed). Left to its defaults the shell hints glyph advances
+   * to whole pixels, so a line printed wider than the preview showed it. Every bundled face, in the
+   * printing Chromium with the engine's arguments and in the full browser as the end-to-end tests
+   * run the screens, must give the same widths.
+   */
+  const SAMPLE = `${LONGEST.name} — ${LONGEST.unit}. ${LONGEST.achievement}`;
+  const widths = async (executablePath: string, args: string[], fontCss: string): Promise<number[]> => {
+    const browser = await chromium.launch({ executablePath, headless: true, args });
+    try {
+      const page = await browser.newPage();
+      const spans = FONT_IDS.flatMap((font) =>
+        ['', 'font-weight:700', 'font-style:italic'].map((s) => `<span style="font-family:'${FONTS[font].family}';font-size:19px;white-space:nowrap;${s}">${SAMPLE}</span><br>`),
+      );
+      await page.setContent(`<!doctype html><html><head><meta charset="utf-8"><style>${fontCss}</style></head><body>${spans.join('')}</body></html>`);
+      return (await page.evaluate(`document.fonts.ready.then(() => Array.from(document.querySelectorAll('span')).map((s) => s.getBoundingClientRect().width))`)) as number[];
+    } finally {
+      await browser.close();
+    }
+  };
+
+  it('every bundled face measures the same in the printing Chromium as in the full browser', async () => {
+    const fontCss = await certificateFontCss([...FONT_IDS]);
+    const printing = await widths(chromiumPath(), CHROMIUM_ARGS, fontCss);
+    const screen = await widths('/usr/bin/chromium', ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'], fontCss);
+    expect(printing.length).toBe(FONT_IDS.length * 3);
+    expect(printing.every((w) => w > 1000)).toBe(true);
+    printing.forEach((w, i) => expect(Math.abs(w - (screen[i] ?? 0)), `span ${i}: ${w} vs ${screen[i]}`).toBeLessThan(0.05));
+  });
+});

@@ -3,6 +3,7 @@ import { createPrintClient } from '../../electron/ipc/print-client.js';
 import { parseFromStoreProcess, parseToStoreProcess, type PrintRequest } from '../../electron/ipc/store-process-protocol.js';
 import { createAppProtocolHandler } from '../../electron/main/app-protocol.js';
 import { createPrintDocuments, createPrintService, PAGE_FIT_SCRIPT, printerProblem, printFailureMessage, type ElectronPrinterLike, type PrintWindowLike } from '../../electron/main/print-service.js';
+import { chromiumPath } from '../../electron/awards/pdf-playwright.js';
 import { runStoreProcess, type ParentPortLike } from '../../electron/store/utility-entry.js';
 import type { Store } from '../../electron/store/open-store.js';
 
@@ -254,5 +255,22 @@ describe('desktop printing (store process → main process print windows)', () =
     expect(opened).toHaveLength(1);
     expect(opened[0]?.dataDir).toBe('/data');
     expect(typeof opened[0]?.pdf).toBe('function');
+  });
+});
+
+describe("the web build's printing Chromium", () => {
+  it('prefers the headless shell, falls back to the full browser, and obeys THIDUA_CHROMIUM', () => {
+    const saved = process.env.THIDUA_CHROMIUM;
+    delete process.env.THIDUA_CHROMIUM;
+    try {
+      const installed = (paths: string[]) => (path: string) => paths.includes(path);
+      expect(chromiumPath(installed(['/usr/bin/chromium', '/usr/bin/chromium-headless-shell']))).toBe('/usr/bin/chromium-headless-shell');
+      expect(chromiumPath(installed(['/usr/bin/chromium']))).toBe('/usr/bin/chromium');
+      process.env.THIDUA_CHROMIUM = '/opt/chromium/chrome';
+      expect(chromiumPath(installed(['/usr/bin/chromium-headless-shell']))).toBe('/opt/chromium/chrome');
+    } finally {
+      if (saved === undefined) delete process.env.THIDUA_CHROMIUM;
+      else process.env.THIDUA_CHROMIUM = saved;
+    }
   });
 });
