@@ -2,9 +2,12 @@
  * `npm run bench:certificates` (issue 6 point 9). Figures, not a timed test.
  *
  * Ours: 200 certificates (built-in Giấy khen A4 template, signed QR on each)
- * rendered by Chromium through the same engine the app uses, launch
- * included: once as one print-ready PDF, once as 200 separate PDFs (the
- * batch printed once, then split into one file per certificate).
+ * rendered through the web build's engine (a Chromium launched per batch:
+ * the headless shell where installed, THIDUA_CHROMIUM picks another),
+ * launch included: once as one print-ready PDF, once as 200 separate PDFs
+ * (the batch printed once, then split into one file per certificate). The
+ * desktop app prints the same HTML in a window of its own running Chromium,
+ * with no launch.
  * Baseline, measured in the same run: what offices do today, the same 200
  * certificates as .docx (made with the `docx` package) converted by
  * LibreOffice headless, once as one merged document and once as 200 files
@@ -30,7 +33,7 @@ import { certificateValues, type CertificateValues } from '../shared/awards/cert
 import { renderOnePdf, renderSeparatePdfs } from '../electron/awards/certificate-batch.js';
 import type { CertificatePage } from '../electron/awards/certificate-html.js';
 import { bundledFontconfigEnv, certificateFontCss } from '../electron/awards/fonts.js';
-import { playwrightPdfEngine } from '../electron/awards/pdf-playwright.js';
+import { chromiumPath, playwrightPdfEngine } from '../electron/awards/pdf-playwright.js';
 import { keyIdOf, signForPrint, type SigningKey } from '../electron/awards/signing.js';
 
 const N = 200;
@@ -242,7 +245,7 @@ async function main(): Promise<void> {
   const fmt = (x: number) => x.toFixed(2);
   process.stdout.write(
     [
-      `machine: ${execFileSync('nproc').toString().trim()} cores; load average at start ${loadStart}, at end ${loadavg().map((x) => x.toFixed(2)).join(' ')}; runs per figure: ${RUNS} (median); certificates: ${N}; QR forms: ${[...qrForms].join(', ')}`,
+      `machine: ${execFileSync('nproc').toString().trim()} cores; load average at start ${loadStart}, at end ${loadavg().map((x) => x.toFixed(2)).join(' ')}; runs per figure: ${RUNS} (median); certificates: ${N}; QR forms: ${[...qrForms].join(', ')}; printing Chromium: ${chromiumPath()}`,
       `ours, one PDF (launch included):     ${oneTimes.map(fmt).join(' / ')} s → median ${fmt(ours1)} s (+ close ${fmt(median(oneClose))} s after the answer), ${pages1} pages, ${kb.toFixed(0)} KB, names found ${oneFound}/${N}, fonts: ${fonts.map((f) => f.split(/\s+/u)[0]).join(', ')}`,
       `ours, ${N} PDFs (one Chromium):      ${sepTimes.map(fmt).join(' / ')} s → median ${fmt(oursN)} s (+ close ${fmt(median(sepClose))} s), names found ${sepFound}/${N}`,
       `LibreOffice, merged .docx → PDF:    ${loMerged.map(fmt).join(' / ')} s → median ${fmt(lo1)} s, names found ${loFound}/${N}`,
