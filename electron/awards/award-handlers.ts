@@ -163,6 +163,26 @@ async function usedRegisterNumbers(db: Queryable, owner: string, registerId: str
   return rows.map((r) => ({ number: Number(r.register_number), cancelled: r.status === 'cancelled' }));
 }
 
+/**
+ * A register may stop giving numbers only when nothing would still be numbered into it: it is not the
+ * office's general register (the one every kind naming none goes into), and no award kind names it.
+ * Then issuing a decision can never reach a retired register.
+ */
+async function assertRetirable(db: Queryable, owner: string, registerId: string | undefined, isDefault: boolean, code: string): Promise<void> {
+  if (isDefault) {
+    throw new ApiError('conflict', `Sổ "${code}" là sổ chung nên không ngừng dùng được: đặt một sổ khác làm sổ chung trước.`, [{ path: 'active', message: 'Sổ chung luôn dùng.' }]);
+  }
+  if (!registerId) return;
+  const kinds = (await db.query<{ name: string }>('SELECT name FROM award_kinds WHERE owner_unit_id = $1 AND register_id = $2 ORDER BY code', [owner, registerId])).rows;
+  if (kinds.length > 0) {
+    throw new ApiError(
+      'conflict',
+      `Còn ${kinds.length} danh hiệu, hình thức ghi số vào sổ "${code}" (${kinds.map((k) => k.name).join(', ')}): chuyển sang sổ khác rồi mới ngừng dùng sổ này.`,
+      [{ path: 'active', message: 'Sổ còn được dùng.' }],
+    );
+  }
+}
+
 export const awardHandlers: HandlersFor<
   | 'awards.config'
   | 'awards.listDecisions'
@@ -266,6 +286,11 @@ export const awardHandlers: HandlersFor<
       await ensureSeeded(w, owner);
       const clash = (await w.tx.query<{ id: string }>('SELECT id FROM award_kinds WHERE owner_unit_id = $1 AND code = $2', [owner, input.code])).rows[0];
       if (clash && clash.id !== input.id) throw new ApiError('conflict', `Mã "${input.code}" đã được dùng cho một danh hiệu / hình thức khác.`, [{ path: 'code', message: 'Trùng mã.' }]);
+      if (input.registerId) {
+        const register = (await w.tx.query<{ code: string; active: boolean }>('SELECT code, active FROM award_registers WHERE id = $1 AND owner_unit_id = $2', [input.registerId, owner])).rows[0];
+        if (!register) throw new ApiError('not_found', 'Không tìm thấy sổ khen thưởng.', [{ path: 'registerId', message: 'Không tồn tại.' }]);
+        if (!register.active) throw new ApiError('conflict', `Sổ "${register.code}" đã ngừng dùng, không cấp số mới: chọn sổ khác.`, [{ path: 'registerId', message: 'Sổ đã ngừng dùng.' }]);
+      }
       const cols = {
         code: input.code,
         name: input.name,
@@ -292,8 +317,14 @@ export const awardHandlers: HandlersFor<
       await ensureSeeded(w, owner);
       const clash = (await w.tx.query<{ id: string }>('SELECT id FROM award_registers WHERE owner_unit_id = $1 AND code = $2', [owner, input.code])).rows[0];
       if (clash && clash.id !== input.id) throw new ApiError('conflict', `Đã có sổ mang mã "${input.code}".`, [{ path: 'code', message: 'Trùng mã.' }]);
+      let current: { code: string; used: boolean; active: boolean; is_default: boolean } | undefined;
       if (input.id) {
-        const current = (await w.tx.query<{ code: string; used: boolean }>(`SELECT r.code, ${REGISTER_USED} AS used FROM award_registers r WHERE r.id = $1 AND r.owner_unit_id = $2`, [input.id, owner])).rows[0];
+        current = (
+          await w.tx.query<{ code: string; used: boolean; active: boolean; is_default: boolean }>(
+            `SELECT r.code, ${REGISTER_USED} AS used, r.active, r.is_default FROM award_registers r WHERE r.id = $1 AND r.owner_unit_id = $2`,
+            [input.id, owner],
+          )
+        ).rows[0];
         if (!current) throw new ApiError('not_found', 'Không tìm thấy sổ khen thưởng.');
         used = current.used;
         // The code is part of every register number given from this register: printed on the certificates
@@ -304,7 +335,20 @@ export const awardHandlers: HandlersFor<
           ]);
         }
       }
-      return input.id ? w.update('award_registers', input.id, { code: input.code, name: input.name }) : w.insert('award_registers', { id: ctx.deps.newId(), code: input.code, name: input.name, is_default: false });
+      const active = input.active ?? current?.active ?? true;
+      if (input.makeDefault && !active) {
+        throw new ApiError('conflict', `Sổ "${input.code}" đã ngừng dùng nên không làm sổ chung được: dùng lại sổ trước.`, [{ path: 'makeDefault', message: 'Sổ đã ngừng dùng.' }]);
+      }
+      if (!active && current?.active !== false) await assertRetirable(w.tx, owner, input.id, current?.is_default === true, input.code);
+      const cols = { code: input.code, name: input.name, active };
+      if (input.makeDefault && !current?.is_default) {
+        // One default per office: the old one stops being it in the same transaction.
+        for (const old of (await w.tx.query<{ id: string }>('SELECT id FROM award_registers WHERE owner_unit_id = $1 AND is_default', [owner])).rows) {
+          await w.update('award_registers', old.id, { is_default: false });
+        }
+      }
+      const isDefault = input.makeDefault === true || current?.is_default === true;
+      return input.id ? w.update('award_registers', input.id, { ...cols, is_default: isDefault }) : w.insert('award_registers', { id: ctx.deps.newId(), ...cols, is_default: isDefault });
     });
     return registerFromRow({ ...row, used });
   },

@@ -38,14 +38,14 @@ export interface AwardData {
 
 export async function loadAwardData(db: Queryable, office: string): Promise<AwardData> {
   const registers = (
-    await db.query(`SELECT r.*, ${REGISTER_USED} AS used FROM award_registers r WHERE r.owner_unit_id = $1 ORDER BY r.is_default DESC, r.code`, [office])
+    await db.query(`SELECT r.*, ${REGISTER_USED} AS used FROM award_registers r WHERE r.owner_unit_id = $1 ORDER BY r.is_default DESC, r.active DESC, r.code`, [office])
   ).rows.map(registerFromRow);
   if (registers.length === 0) {
     // Not seeded yet: the defaults exactly as ensureSeeded will write them.
     return {
       baseSalaries: DEFAULT_BASE_SALARIES.map((s) => ({ ...s, id: defaultId.salary(office, s.effectiveFrom) })),
       kinds: defaultKinds(office),
-      registers: [{ id: defaultId.register(office), code: DEFAULT_REGISTER.code, name: DEFAULT_REGISTER.name, isDefault: true, used: false, version: 0 }],
+      registers: [{ id: defaultId.register(office), code: DEFAULT_REGISTER.code, name: DEFAULT_REGISTER.name, isDefault: true, used: false, active: true, version: 0 }],
       options: { ...DEFAULT_OPTIONS },
     };
   }

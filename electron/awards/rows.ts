@@ -44,7 +44,7 @@ export function kindFromRow(r: R): AwardKind {
 }
 
 export function registerFromRow(r: R): AwardRegister {
-  return { id: str(r.id), code: str(r.code), name: str(r.name), isDefault: Boolean(r.is_default), used: Boolean(r.used), version: num(r.version) };
+  return { id: str(r.id), code: str(r.code), name: str(r.name), isDefault: Boolean(r.is_default), used: Boolean(r.used), active: r.active !== false, version: num(r.version) };
 }
 
 export function decisionFromRow(r: R): Decision {

@@ -5,7 +5,7 @@ const rowMeta = ['id', 'owner_unit_id', 'version', 'created_at', 'updated_at'] a
 /** Awards tables for the mutation layer (merged into TABLES in shared/db/tables.ts). */
 export const AWARD_TABLES = {
   base_salaries: { columns: [...rowMeta, 'updated_by', 'effective_from', 'amount', 'source', 'confidence'], local: false },
-  award_registers: { columns: [...rowMeta, 'updated_by', 'code', 'name', 'is_default'], local: false },
+  award_registers: { columns: [...rowMeta, 'updated_by', 'code', 'name', 'is_default', 'active'], local: false },
   award_kinds: {
     columns: [...rowMeta, 'updated_by', 'code', 'name', 'category', 'subject', 'coefficient', 'valid_from', 'valid_to', 'source', 'confidence', 'note', 'register_id', 'active'],
     local: false,

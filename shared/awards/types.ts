@@ -55,6 +55,8 @@ export interface AwardRegister {
   isDefault: boolean;
   /** Numbers have been given from it: its code (printed, and signed into the QR codes) can no longer change. */
   used: boolean;
+  /** Gives new numbers; a retired register keeps what it gave (searchable, verifiable, old awards still typed in). */
+  active: boolean;
   version: number;
 }
 

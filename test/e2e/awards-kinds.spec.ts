@@ -95,3 +95,73 @@ test('the administrator adds a register, renames it, and cannot change the code 
     ['LDTT', 'Sổ danh hiệu Lao động tiên tiến', false],
   ]);
 });
+
+/**
+ * A district's register closes (1/7/2025: the office folded into the commune): the administrator
+ * makes the commune's new register the general one and retires the old; a register a title still
+ * numbers into cannot be retired, and says which title; a retired register is offered to no title.
+ */
+test('the administrator makes a new register the general one, retires the old one, and cannot retire a register a title still uses', async ({ page, webApp }) => {
+  await signedIn(page, webApp);
+  const token = await sessionToken(page);
+  const office = (await webApp.call<{ office: { id: string } }>('system.status', {})).office.id;
+  const person = await webApp.call<{ id: string }>('people.create', { fullName: 'Lò Văn Mừng', gender: 'male', position: 'Chuyên viên', unitId: office, staffCategory: 'cong_chuc', birthDate: null, startDate: null, note: null }, token);
+  const api = { call: (method: string, input: unknown) => webApp.call(method, input, token) } as unknown as ApiClient;
+  const draft = await webApp.call<{ decision: { id: string; version: number } }>('awards.createDecision', await decisionInput(api, [person.id]), token);
+  await webApp.call('awards.issueDecision', { id: draft.decision.id, expectedVersion: draft.decision.version }, token);
+
+  await new ShellPage(page).open('awards');
+  await page.getByTestId('awards-tab-rates').click();
+  const registers = page.getByTestId('registers');
+  const add = async (code: string, name: string) => {
+    await page.getByRole('textbox', { name: 'Mã sổ' }).last().fill(code);
+    await page.getByRole('textbox', { name: 'Tên sổ' }).last().fill(name);
+    await page.getByRole('button', { name: 'Thêm sổ' }).click();
+    await expect(registers.getByTestId(`register-${code}`)).toContainText(name);
+  };
+  await add('XA', 'Sổ khen thưởng của xã');
+
+  // The new register becomes the general one.
+  await page.getByRole('button', { name: 'Sửa sổ: XA' }).click();
+  const xa = registers.getByTestId('register-XA');
+  await xa.getByRole('checkbox', { name: /^Làm sổ chung/u }).check();
+  await xa.getByRole('button', { name: 'Lưu' }).click();
+  await expect(xa).toContainText('sổ chung');
+  const skt = registers.getByTestId('register-SKT');
+  await expect(skt).not.toContainText('sổ chung');
+
+  // The old one retires: its row says so, and no title is offered it any more.
+  await page.getByRole('button', { name: 'Sửa sổ: SKT' }).click();
+  await skt.getByRole('checkbox', { name: 'Đang dùng (cấp số mới)' }).uncheck();
+  await expect(skt).toContainText('Sổ ngừng dùng không cấp số mới');
+  await screenshot(page, '81-award-registers-retire');
+  await skt.getByRole('button', { name: 'Lưu' }).click();
+  await expect(skt).toContainText('ngừng dùng');
+  await expect(skt.getByRole('textbox')).toHaveCount(0);
+  const ldttRow = page.getByRole('row').filter({ has: page.getByTestId('kind-edit-LDTT') });
+  const ldttRegister = ldttRow.getByRole('combobox', { name: 'Ghi vào sổ' });
+  await expect(ldttRegister).toHaveValue('XA — Sổ khen thưởng của xã');
+  await ldttRegister.click();
+  await expect(page.getByRole('option', { name: /^XA/u })).toBeVisible();
+  await expect(page.getByRole('option', { name: /^SKT/u })).toHaveCount(0);
+  await page.keyboard.press('Escape');
+
+  // A register a title numbers into cannot be retired; the message names the title.
+  await add('LDTT', 'Sổ danh hiệu Lao động tiên tiến');
+  await ldttRegister.click();
+  await page.getByRole('option', { name: /^LDTT/u }).click();
+  await expect(ldttRegister).toHaveValue('LDTT — Sổ danh hiệu Lao động tiên tiến');
+  await page.getByRole('button', { name: 'Sửa sổ: LDTT' }).click();
+  const ldtt = registers.getByTestId('register-LDTT');
+  await ldtt.getByRole('checkbox', { name: 'Đang dùng (cấp số mới)' }).uncheck();
+  await ldtt.getByRole('button', { name: 'Lưu' }).click();
+  await expect(page.getByText('Còn 1 danh hiệu, hình thức ghi số vào sổ "LDTT" (Lao động tiên tiến): chuyển sang sổ khác rồi mới ngừng dùng sổ này.')).toBeVisible();
+  await screenshot(page, '82-award-registers-retire-refused');
+
+  const config = await webApp.call<{ registers: { code: string; isDefault: boolean; active: boolean; used: boolean }[] }>('awards.config', {}, token);
+  expect(config.registers.map((r) => [r.code, r.isDefault, r.active, r.used])).toEqual([
+    ['XA', true, true, false],
+    ['LDTT', false, true, false],
+    ['SKT', false, false, true],
+  ]);
+});

@@ -198,6 +198,75 @@ describe('awards: decisions and the register', () => {
     expect((await api.call('awards.register', { registerId: reg.id })).map((e) => e.registerCode)).toEqual(['LDTT', 'LDTT']);
   });
 
+  it('retires a register once nothing is numbered into it: its numbers stay, it gives no new ones, and the general register moves', async () => {
+    const reg = await api.call('awards.saveRegister', { code: 'HUYEN', name: 'Sổ khen thưởng của Phòng Tư pháp huyện (đến 30/6/2025)' });
+    expect(reg.active).toBe(true);
+    const ldtt = (await api.call('awards.config', {})).kinds.find((k) => k.code === 'LDTT');
+    if (!ldtt) throw new Error('no LDTT');
+    await api.call('awards.saveKind', { ...ldtt, registerId: reg.id });
+    const input = await decisionInput(api, people.slice(0, 2));
+    const d = await api.call('awards.createDecision', { ...input, items: input.items.map((it) => ({ ...it, awardKindId: ldtt.id })) });
+    await api.call('awards.issueDecision', { id: d.decision.id, expectedVersion: d.decision.version });
+
+    // An award kind still numbers into it: refused, naming the kind; nothing written.
+    let before = await footprint(store);
+    const inUse = await rejection(api.call('awards.saveRegister', { id: reg.id, code: 'HUYEN', name: reg.name, active: false }));
+    expect(inUse.code).toBe('conflict');
+    expect(inUse.message).toBe('Còn 1 danh hiệu, hình thức ghi số vào sổ "HUYEN" (Lao động tiên tiến): chuyển sang sổ khác rồi mới ngừng dùng sổ này.');
+    expect(await footprint(store)).toEqual(before);
+
+    // The general register is what every kind naming none goes into: it cannot be retired.
+    const general = (await api.call('awards.config', {})).registers.find((r) => r.isDefault);
+    if (!general) throw new Error('no general register');
+    const isGeneral = await rejection(api.call('awards.saveRegister', { id: general.id, code: general.code, name: general.name, active: false }));
+    expect(isGeneral.message).toBe(`Sổ "${general.code}" là sổ chung nên không ngừng dùng được: đặt một sổ khác làm sổ chung trước.`);
+    expect(await footprint(store)).toEqual(before);
+
+    // The kind moved to the general register, the old one retires.
+    await api.call('awards.saveKind', { ...ldtt, registerId: general.id });
+    const retired = await api.call('awards.saveRegister', { id: reg.id, code: 'HUYEN', name: reg.name, active: false });
+    expect([retired.active, retired.used]).toEqual([false, true]);
+    // What it gave stays in the register and in each person's history.
+    expect((await api.call('awards.register', { registerId: reg.id })).map((e) => [e.registerCode, e.registerNumber])).toEqual([
+      ['HUYEN', 1],
+      ['HUYEN', 2],
+    ]);
+    expect((await api.call('awards.history', { personId: people[0] ?? '' })).map((h) => h.registerCode)).toEqual(['HUYEN']);
+    // No kind can be pointed at it again; a later decision numbers in the general register.
+    before = await footprint(store);
+    const closed = await rejection(api.call('awards.saveKind', { ...ldtt, registerId: reg.id }));
+    expect(closed.code).toBe('conflict');
+    expect(closed.message).toBe('Sổ "HUYEN" đã ngừng dùng, không cấp số mới: chọn sổ khác.');
+    expect(await footprint(store)).toEqual(before);
+    const laterInput = await decisionInput(api, people.slice(2, 3));
+    const later = await api.call('awards.createDecision', { ...laterInput, items: laterInput.items.map((it) => ({ ...it, awardKindId: ldtt.id })) });
+    const laterIssued = await api.call('awards.issueDecision', { id: later.decision.id, expectedVersion: later.decision.version });
+    expect(laterIssued.items.map((i) => [i.registerId, i.registerNumber])).toEqual([[general.id, 1]]);
+    // Old awards from its paper pages can still be typed in.
+    const typed = await api.call('awards.recordHistorical', {
+      item: { recipientKind: 'person', personId: people[1] ?? '', unitId: null, recipientName: null, recipientPosition: null, recipientUnitName: null, awardKindId: ldtt.id, achievement: 'Hoàn thành tốt nhiệm vụ năm 2024' },
+      registerId: reg.id,
+      registerYear: 2024,
+      registerNumber: 9,
+      decisionLabel: 'Quyết định số 30/QĐ-UBND ngày 10/12/2024',
+      decisionDate: '2024-12-10',
+      prizeAmount: 540_000,
+    });
+    expect([typed.registerCode, typed.registerNumber]).toEqual(['HUYEN', 9]);
+
+    // Another register becomes the general one; the old general one may then retire.
+    const commune = await api.call('awards.saveRegister', { code: 'XA', name: 'Sổ khen thưởng của xã', makeDefault: true });
+    const registers = (await api.call('awards.config', {})).registers;
+    expect(registers.filter((r) => r.isDefault).map((r) => r.code)).toEqual(['XA']);
+    expect(registers.find((r) => r.id === commune.id)?.isDefault).toBe(true);
+    await api.call('awards.saveKind', { ...ldtt, registerId: commune.id });
+    expect((await api.call('awards.saveRegister', { id: general.id, code: general.code, name: general.name, active: false })).active).toBe(false);
+    // A retired register cannot be made the general one, and a retired register may come back into use.
+    const notGeneral = await rejection(api.call('awards.saveRegister', { id: reg.id, code: 'HUYEN', name: reg.name, makeDefault: true }));
+    expect(notGeneral.message).toBe('Sổ "HUYEN" đã ngừng dùng nên không làm sổ chung được: dùng lại sổ trước.');
+    expect((await api.call('awards.saveRegister', { id: reg.id, code: 'HUYEN', name: reg.name, active: true })).active).toBe(true);
+  });
+
   it('finds people and collectives in the register ignoring diacritics, NFD input included', async () => {
     const config = await api.call('awards.config', {});
     const tt = config.kinds.find((k) => k.code === 'TTLDTT');

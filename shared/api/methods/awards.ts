@@ -227,7 +227,15 @@ export const awardCommands = {
     deciders,
   ),
   'awards.saveRegister': command<AwardRegister>()(
-    z.object({ id: idSchema.optional(), code: requiredText('Mã sổ', 12).pipe(z.string().regex(/^[A-Z0-9Đ]+$/u, { error: 'Mã sổ chỉ gồm chữ in hoa và số.' })), name: requiredText('Tên sổ', 120) }),
+    z.object({
+      id: idSchema.optional(),
+      code: requiredText('Mã sổ', 12).pipe(z.string().regex(/^[A-Z0-9Đ]+$/u, { error: 'Mã sổ chỉ gồm chữ in hoa và số.' })),
+      name: requiredText('Tên sổ', 120),
+      /** false retires the register (no new numbers); omitted keeps what it is (a new register is in use). */
+      active: z.boolean().optional(),
+      /** Makes it the register of every award kind that names none (the old default stops being it). */
+      makeDefault: z.literal(true).optional(),
+    }),
     deciders,
   ),
   'awards.setOptions': command<AwardOptions>()(

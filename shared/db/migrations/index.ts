@@ -6,6 +6,7 @@ import { migration0250 } from './0250_sync_item_errors.js';
 import { migration0300 } from './0300_plans.js';
 import { migration0400 } from './0400_awards.js';
 import { migration0410 } from './0410_authority.js';
+import { migration0420 } from './0420_register_retirement.js';
 
 /**
  * Every migration, in order. Numbering ranges keep features apart:
@@ -13,4 +14,4 @@ import { migration0410 } from './0410_authority.js';
  * 0300–0399 plans, 0400–0499 awards and certificates. Hub-only tables are
  * in `hubMigrations` (sync feature).
  */
-export const officeMigrations: readonly Migration[] = [migration0001, migration0200, migration0210, migration0250, migration0300, migration0400, migration0410];
+export const officeMigrations: readonly Migration[] = [migration0001, migration0200, migration0210, migration0250, migration0300, migration0400, migration0410, migration0420];

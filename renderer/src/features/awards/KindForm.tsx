@@ -8,6 +8,7 @@ import { useApi } from '../../api/hooks.js';
 import { DateField } from '../../forms/DateField.js';
 import { useT } from '../../i18n/language.js';
 import { awardsMessages as m } from './messages.js';
+import { registerChoices } from './register-choices.js';
 
 type KindDraft = Omit<AwardKind, 'id' | 'version' | 'coefficient'> & { coefficient: number | string };
 
@@ -123,7 +124,7 @@ export function KindForm({ config, kind, opened, onClose }: { config: AwardsConf
           />
           <Select
             label={t('registerOfKind')}
-            data={config.registers.map((r) => ({ value: r.id, label: `${r.code} — ${r.name}` }))}
+            data={registerChoices(config.registers, draft.registerId)}
             value={draft.registerId ?? config.registers.find((r) => r.isDefault)?.id ?? null}
             onChange={(v) => set('registerId', v)}
             allowDeselect={false}

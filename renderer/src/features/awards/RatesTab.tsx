@@ -12,6 +12,7 @@ import { DateField } from '../../forms/DateField.js';
 import { useApi, useSession } from '../../api/hooks.js';
 import { useT } from '../../i18n/language.js';
 import { awardsMessages as m } from './messages.js';
+import { registerChoices } from './register-choices.js';
 
 /** Base salaries and coefficients are dated, editable data; what is not certain says so on screen. */
 export function RatesTab({ config }: { config: AwardsConfig }) {
@@ -101,7 +102,7 @@ export function RatesTab({ config }: { config: AwardsConfig }) {
                 <Select
                   aria-label={t('registerOfKind')}
                   size="xs"
-                  data={config.registers.map((r) => ({ value: r.id, label: `${r.code} — ${r.name}` }))}
+                  data={registerChoices(config.registers, k.registerId)}
                   value={k.registerId ?? config.registers.find((r) => r.isDefault)?.id ?? null}
                   onChange={(v) => v && canEdit && void run(() => api.call('awards.saveKind', { ...k, registerId: v }))}
                   disabled={!canEdit}
