@@ -49,4 +49,20 @@ describe('migration 0400_awards', () => {
       await db.close();
     }
   });
+
+  it('0420_register_retirement keeps every existing register in use', async () => {
+    const db = await openPGlite();
+    try {
+      await migrate(db, officeMigrations.filter((m) => m.id < '0420'));
+      await db.query("INSERT INTO award_registers (id, owner_unit_id, code, name, is_default) VALUES ('r1', 'u1', 'SKT', 'Sổ theo dõi khen thưởng', true), ('r2', 'u1', 'LDTT', 'Sổ danh hiệu', false)");
+      const report = await migrate(db, officeMigrations);
+      expect(report.applied).toEqual(['0420_register_retirement']);
+      expect((await db.query<{ code: string; active: boolean }>('SELECT code, active FROM award_registers ORDER BY code')).rows).toEqual([
+        { code: 'LDTT', active: true },
+        { code: 'SKT', active: true },
+      ]);
+    } finally {
+      await db.close();
+    }
+  });
 });
