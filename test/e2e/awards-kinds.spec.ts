@@ -1,6 +1,7 @@
+import type { Page } from '@playwright/test';
 import type { ApiClient } from '../../shared/api/client.js';
 import { decisionInput } from '../support/awards.js';
-import { expect, screenshot, test } from './fixtures.js';
+import { expect, screenshot, test, type WebApp } from './fixtures.js';
 import { ShellPage } from './pages/shell-page.js';
 import { sessionToken, signedIn } from './support.js';
 
@@ -52,15 +53,20 @@ test('the administrator adds a form of award with its coefficient and source, a 
  * given numbers keeps its code (printed on the certificates and signed into
  * their QR codes) and the screen says so instead of letting the user try.
  */
-test('the administrator adds a register, renames it, and cannot change the code of a register that has given numbers', async ({ page, webApp }) => {
+/** Signed in as the administrator, with one issued Giấy khen: the general register (SKT) has given number 01. */
+async function signedInWithOneAward(page: Page, webApp: WebApp): Promise<string> {
   await signedIn(page, webApp);
   const token = await sessionToken(page);
   const office = (await webApp.call<{ office: { id: string } }>('system.status', {})).office.id;
   const person = await webApp.call<{ id: string }>('people.create', { fullName: 'Lò Văn Mừng', gender: 'male', position: 'Chuyên viên', unitId: office, staffCategory: 'cong_chuc', birthDate: null, startDate: null, note: null }, token);
   const api = { call: (method: string, input: unknown) => webApp.call(method, input, token) } as unknown as ApiClient;
-  // One issued Giấy khen: the general register (SKT) has given number 01.
   const draft = await webApp.call<{ decision: { id: string; version: number } }>('awards.createDecision', await decisionInput(api, [person.id]), token);
   await webApp.call('awards.issueDecision', { id: draft.decision.id, expectedVersion: draft.decision.version }, token);
+  return token;
+}
+
+test('the administrator adds a register, renames it, and cannot change the code of a register that has given numbers', async ({ page, webApp }) => {
+  const token = await signedInWithOneAward(page, webApp);
 
   await new ShellPage(page).open('awards');
   await page.getByTestId('awards-tab-rates').click();
@@ -102,13 +108,7 @@ test('the administrator adds a register, renames it, and cannot change the code 
  * numbers into cannot be retired, and says which title; a retired register is offered to no title.
  */
 test('the administrator makes a new register the general one, retires the old one, and cannot retire a register a title still uses', async ({ page, webApp }) => {
-  await signedIn(page, webApp);
-  const token = await sessionToken(page);
-  const office = (await webApp.call<{ office: { id: string } }>('system.status', {})).office.id;
-  const person = await webApp.call<{ id: string }>('people.create', { fullName: 'Lò Văn Mừng', gender: 'male', position: 'Chuyên viên', unitId: office, staffCategory: 'cong_chuc', birthDate: null, startDate: null, note: null }, token);
-  const api = { call: (method: string, input: unknown) => webApp.call(method, input, token) } as unknown as ApiClient;
-  const draft = await webApp.call<{ decision: { id: string; version: number } }>('awards.createDecision', await decisionInput(api, [person.id]), token);
-  await webApp.call('awards.issueDecision', { id: draft.decision.id, expectedVersion: draft.decision.version }, token);
+  const token = await signedInWithOneAward(page, webApp);
 
   await new ShellPage(page).open('awards');
   await page.getByTestId('awards-tab-rates').click();
