@@ -39,7 +39,6 @@ function RegisterStatus({ register, edited, onChange }: { register: AwardRegiste
         checked={edited.active}
         disabled={register.isDefault}
         onChange={(e) => onChange({ ...edited, active: e.currentTarget.checked, makeDefault: e.currentTarget.checked && edited.makeDefault })}
-        data-testid="register-active"
       />
       <Text size="xs" c="dimmed">
         {register.isDefault ? t('registerActiveDefault') : t('registerRetiredHelp')}
