@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { SCREEN_CHROMIUM } from './test/support/screen-chromium.js';
 
 /**
  * End-to-end tests: the built renderer in Debian's Chromium, over the HTTP
@@ -21,9 +22,6 @@ export default defineConfig({
     locale: 'vi-VN',
     timezoneId: 'Asia/Ho_Chi_Minh',
     acceptDownloads: true,
-    launchOptions: {
-      executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-    },
+    launchOptions: SCREEN_CHROMIUM,
   },
 });

@@ -163,6 +163,14 @@ async function usedRegisterNumbers(db: Queryable, owner: string, registerId: str
   return rows.map((r) => ({ number: Number(r.register_number), cancelled: r.status === 'cancelled' }));
 }
 
+/** What saveRegister reads of a register before changing it. */
+interface RegisterState {
+  code: string;
+  used: boolean;
+  active: boolean;
+  is_default: boolean;
+}
+
 /**
  * A register may stop giving numbers only when nothing would still be numbered into it: it is not the
  * office's general register (the one every kind naming none goes into), and no award kind names it.
@@ -317,10 +325,10 @@ export const awardHandlers: HandlersFor<
       await ensureSeeded(w, owner);
       const clash = (await w.tx.query<{ id: string }>('SELECT id FROM award_registers WHERE owner_unit_id = $1 AND code = $2', [owner, input.code])).rows[0];
       if (clash && clash.id !== input.id) throw new ApiError('conflict', `Đã có sổ mang mã "${input.code}".`, [{ path: 'code', message: 'Trùng mã.' }]);
-      let current: { code: string; used: boolean; active: boolean; is_default: boolean } | undefined;
+      let current: RegisterState | undefined;
       if (input.id) {
         current = (
-          await w.tx.query<{ code: string; used: boolean; active: boolean; is_default: boolean }>(
+          await w.tx.query<RegisterState>(
             `SELECT r.code, ${REGISTER_USED} AS used, r.active, r.is_default FROM award_registers r WHERE r.id = $1 AND r.owner_unit_id = $2`,
             [input.id, owner],
           )

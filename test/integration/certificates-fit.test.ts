@@ -5,6 +5,7 @@ import { certificateValues } from '../../shared/awards/certificate.js';
 import { certificateDocument } from '../../electron/awards/certificate-html.js';
 import { certificateFontCss } from '../../electron/awards/fonts.js';
 import { CHROMIUM_ARGS, chromiumPath, FIT_SCRIPT, LOADED_SCRIPT } from '../../electron/awards/pdf-playwright.js';
+import { SCREEN_CHROMIUM } from '../support/screen-chromium.js';
 
 /**
  * The page-side fit reads no layout back (shared/awards/fit.ts): its lines are
@@ -112,7 +113,7 @@ describe('the printing Chromium lays text out as the screen does', () => {
   it('every bundled face measures the same in the printing Chromium as in the full browser', async () => {
     const fontCss = await certificateFontCss([...FONT_IDS]);
     const printing = await widths(chromiumPath(), CHROMIUM_ARGS, fontCss);
-    const screen = await widths('/usr/bin/chromium', ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'], fontCss);
+    const screen = await widths(SCREEN_CHROMIUM.executablePath, SCREEN_CHROMIUM.args, fontCss);
     expect(printing.length).toBe(FONT_IDS.length * 3);
     expect(printing.every((w) => w > 1000)).toBe(true);
     printing.forEach((w, i) => expect(Math.abs(w - (screen[i] ?? 0)), `span ${i}: ${w} vs ${screen[i]}`).toBeLessThan(0.05));

@@ -6,6 +6,7 @@ import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../shared/api/contract.js';
+import { SCREEN_CHROMIUM } from '../support/screen-chromium.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const SCREENS = join(ROOT, 'test-results', 'screens');
@@ -62,10 +63,7 @@ describe('renderer over the preload bridge (Chromium, no Electron)', () => {
     });
     const bridgeSource = bundled.outputFiles[0]?.text ?? '';
 
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-    });
+    browser = await chromium.launch(SCREEN_CHROMIUM);
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
     await context.addInitScript({
       content: `${bridgeSource}
